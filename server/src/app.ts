@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import { Authenticator } from './platform/auth/authenticator.ts';
+import type { Database } from './platform/db/database.ts';
+import { installAuthHooks } from './platform/http/auth-hooks.ts';
+import { installProblemHandlers } from './platform/http/problem.ts';
+import type { AppInstance } from './platform/http/types.ts';
+import { isPermission } from './platform/policy/permissions.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { systemRoutes } from './modules/system/system.routes.ts';
+import { webRoutes } from './modules/web/web.routes.ts';
+
+/** What the app is built from; tests pass their own database and configuration. */
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Fastify logger option; tests turn it off. */
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built web UI (off in API tests). */
+  serveWeb?: boolean;
+  /** How long a resolved session or API key is trusted without a query (ms). */
+  authCacheMs?: number;
+}
+
+// Routes that plugins register for themselves (API docs UI, built web assets) are public by nature.
+const PLUGIN_PUBLIC_PREFIXES = ['/api/docs', '/assets/'];
+
+/** Builds the Fastify application with every module; `main.ts` and the tests both use this. */
+export async function buildApp(options: AppOptions): Promise<AppInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.config.bodyLimitBytes,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.:-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('platform', {
+    database: options.database,
+    config: options.config,
+    authenticator: new Authenticator(options.database.db, options.authCacheMs ?? 5_000),
+  });
+
+  // Deny by default: a route that does not name a known permission cannot be registered.
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (permission === undefined && PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
+      route.config = { ...route.config, permission: 'public' };
+      return;
+    }
+    if (!isPermission(permission)) {
+      throw new Error(`route ${String(route.method)} ${route.url} declares no known permission`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Zhengshu API',
+        description: 'Government data platform API. Errors are application/problem+json (RFC 9457).',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'zs_session' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Department application API key (zsk_…)' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installProblemHandlers(app, options.config.bodyLimitBytes);
+  installAuthHooks(app);
+
+  await app.register(systemRoutes);
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  // modules: add one line per module below (keep alphabetical)
+  if (options.serveWeb) await app.register(webRoutes);
+
+  return app;
+}

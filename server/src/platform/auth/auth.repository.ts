@@ -1,0 +1,138 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** What resolving a cookie needs: the session and its user in one row. */
+export interface SessionWithUser {
+  sessionId: string;
+  csrfToken: string;
+  expiresAt: Date;
+  userId: string;
+  username: string;
+  displayName: string;
+  role: string;
+  regionId: string | null;
+  departmentId: string | null;
+  locale: string;
+  disabled: boolean;
+}
+
+/** Finds a live session by its digest, with its user. */
+export async function findSession(db: Kysely<DB>, sessionId: string): Promise<SessionWithUser | undefined> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.csrf_token as csrfToken',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.username',
+      'u.display_name as displayName',
+      'u.role',
+      'u.region_id as regionId',
+      'u.department_id as departmentId',
+      'u.locale',
+      'u.disabled',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+  return row ? { ...row, expiresAt: new Date(row.expiresAt) } : undefined;
+}
+
+/** What resolving an API key needs: the key, its department and that department's region. */
+export interface ApiKeyWithDepartment {
+  id: string;
+  application: string;
+  departmentId: string;
+  departmentName: string;
+  regionId: string;
+  revokedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** Finds an API key by the digest of its token. */
+export async function findApiKeyByDigest(
+  db: Kysely<DB>,
+  digest: string,
+): Promise<ApiKeyWithDepartment | undefined> {
+  return db
+    .selectFrom('api_keys as k')
+    .innerJoin('departments as d', 'd.id', 'k.department_id')
+    .select([
+      'k.id',
+      'k.application',
+      'k.department_id as departmentId',
+      'd.name as departmentName',
+      'd.region_id as regionId',
+      'k.revoked_at as revokedAt',
+      'k.expires_at as expiresAt',
+    ])
+    .where('k.token_hash', '=', digest)
+    .executeTakeFirst();
+}
+
+/** Records that a key was used (callers throttle this; it is not needed on every request). */
+export async function touchApiKey(db: Kysely<DB>, id: string): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** A region and every region below it. */
+export async function regionWithDescendants(db: Kysely<DB>, regionId: string): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    WITH RECURSIVE tree AS (
+      SELECT id FROM regions WHERE id = ${regionId}
+      UNION ALL
+      SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id
+    )
+    SELECT id FROM tree`.execute(db);
+  return result.rows.map((row) => row.id);
+}
+
+/** Creates a session row. */
+export async function insertSession(
+  db: Kysely<DB>,
+  session: {
+    id: string;
+    userId: string;
+    csrfToken: string;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: session.id,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+      user_agent: session.userAgent,
+    })
+    .execute();
+}
+
+/** Ends one session. */
+export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user (logout everywhere, password change, account disabled). */
+export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Removes expired sessions; returns how many. */
+export async function deleteExpiredSessions(db: Kysely<DB>): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

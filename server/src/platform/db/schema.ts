@@ -1,0 +1,136 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A nullable timestamptz column. */
+export type NullableTimestamp = ColumnType<
+  Date | null,
+  Date | string | null | undefined,
+  Date | string | null
+>;
+/** A jsonb column. */
+export type Json<T = Record<string, unknown>> = ColumnType<T, string | T | undefined, string | T>;
+
+/** Row of `regions`. */
+export interface RegionTable {
+  id: Generated<string>;
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'district';
+  parent_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Row of `departments`. */
+export interface DepartmentTable {
+  id: Generated<string>;
+  name: string;
+  short_name: string | null;
+  credit_code: string;
+  region_id: string;
+  parent_id: string | null;
+  kind: 'authority' | 'department' | 'enterprise';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Row of `users`. */
+export interface UserTable {
+  id: Generated<string>;
+  username: string;
+  display_name: string;
+  role: string;
+  region_id: string | null;
+  department_id: string | null;
+  password_hash: string | null;
+  locale: Generated<string>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: NullableTimestamp;
+  password_changed_at: NullableTimestamp;
+  last_login_at: NullableTimestamp;
+  person_type: 'natural' | 'legal' | 'other' | null;
+  identity_number: string | null;
+  identity_verified_at: NullableTimestamp;
+  email: string | null;
+  phone: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Row of `sessions`. */
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date | string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** Row of `api_keys`. */
+export interface ApiKeyTable {
+  id: Generated<string>;
+  department_id: string;
+  application: string;
+  token_prefix: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  last_used_at: NullableTimestamp;
+}
+
+/** Row of `audit_events`. */
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: Timestamp;
+  actor_type: 'user' | 'application' | 'system' | 'anonymous';
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  department_id: string | null;
+  region_id: string | null;
+  action: string;
+  outcome: ColumnType<'success' | 'denied' | 'failure', 'success' | 'denied' | 'failure' | undefined>;
+  target_type: string | null;
+  target_id: string | null;
+  purpose: string | null;
+  request_id: string | null;
+  ip: string | null;
+  detail: Json;
+  seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** Row of `audit_chain_head` (one row, id = 1). */
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+  updated_at: Timestamp;
+}
+
+/**
+ * The platform schema as Kysely sees it. Each module declares its tables in its own
+ * `*.tables.ts` file and adds them here by extending this interface.
+ */
+export interface FoundationTables {
+  regions: RegionTable;
+  departments: DepartmentTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+  audit_events: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
+}
+
+// Later modules: `export interface DB extends FoundationTables, CatalogTables { }`.
+/** Every table of the platform schema. */
+export type DB = FoundationTables;

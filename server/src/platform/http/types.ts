@@ -1,0 +1,46 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from '../../config.ts';
+import type { Authenticator } from '../auth/authenticator.ts';
+import type { Database } from '../db/database.ts';
+import type { Locale } from '../i18n/messages.ts';
+import type { Actor, RequestContext } from '../policy/actor.ts';
+import type { Permission } from '../policy/permissions.ts';
+
+/** What every module gets from the platform: the database, configuration and shared services. */
+export interface Platform {
+  database: Database;
+  config: Config;
+  authenticator: Authenticator;
+}
+
+/** The Fastify instance modules register routes on (TypeBox schemas give typed handlers). */
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: Platform;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    locale: Locale;
+    /** Who, which request, from where: pass this to services. */
+    ctx: RequestContext;
+  }
+  interface FastifyContextConfig {
+    /** The permission this route needs. Every route must declare one (deny by default). */
+    permission?: Permission;
+  }
+}

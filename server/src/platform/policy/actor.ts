@@ -1,0 +1,35 @@
+import type { Role } from './permissions.ts';
+
+/** Who is acting: a signed-in person or a department's application with an API key. */
+export interface Actor {
+  type: 'user' | 'application';
+  /** User id, or API key id for an application. */
+  id: string;
+  /** Username, or the application's name. */
+  name: string;
+  displayName: string;
+  role: Role;
+  departmentId: string | null;
+  regionId: string | null;
+  /** The actor's region and every region below it: where an authority or auditor may act. */
+  regionScope: readonly string[];
+  locale: 'zh-CN' | 'en';
+  /** Set for cookie sessions: the session id and its CSRF token. */
+  session?: { id: string; csrfToken: string };
+}
+
+/** The context of one act, passed from routes to services (who, which request, from where). */
+export interface RequestContext {
+  actor: Actor | null;
+  requestId: string;
+  ip: string | null;
+  /** Set for acts of the platform itself (sweeps, the sequencer, CLI): names the process. */
+  system?: string;
+  /** For anonymous acts such as a failed sign-in: the name the caller claimed. */
+  claimedName?: string;
+}
+
+/** A context for acts of the platform itself, e.g. `systemContext('deadline-sweep')`. */
+export function systemContext(name: string): RequestContext {
+  return { actor: null, requestId: `system:${name}`, ip: null, system: name };
+}

@@ -1,0 +1,90 @@
+/** Roles of people and machines (REQUIREMENTS §0). */
+export const ROLES = [
+  'platform_admin',
+  'authority_officer',
+  'department_officer',
+  'department_head',
+  'auditor',
+  'expert',
+  'public_user',
+] as const;
+/** A person's role. */
+export type UserRole = (typeof ROLES)[number];
+/** A department's application calling with an API key acts in this role. */
+export type Role = UserRole | 'department_application';
+
+/**
+ * Every permission a route can declare. `public` needs no sign-in; `authenticated` needs any
+ * signed-in person or application. The rest are granted to roles below, then narrowed by scope
+ * (region / department) in the policy functions.
+ */
+export const PERMISSIONS = [
+  'public',
+  'authenticated',
+  'self.manage', // own password, sessions
+  'org.read',
+  'org.region.manage',
+  'org.department.manage',
+  'org.user.manage',
+  'apikey.manage',
+  'audit.read',
+  'calendar.manage',
+  'case.read',
+  'case.extension.request',
+  'case.extension.approve',
+] as const;
+/** A permission a route declares. */
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  platform_admin: [
+    'self.manage',
+    'org.read',
+    'org.region.manage',
+    'org.department.manage',
+    'org.user.manage',
+    'apikey.manage',
+    'audit.read',
+    'calendar.manage',
+    'case.read',
+  ],
+  authority_officer: [
+    'self.manage',
+    'org.read',
+    'org.department.manage',
+    'org.user.manage',
+    'apikey.manage',
+    'case.read',
+    'case.extension.request',
+  ],
+  department_officer: ['self.manage', 'org.read', 'apikey.manage', 'case.read', 'case.extension.request'],
+  // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
+  department_head: [
+    'self.manage',
+    'org.read',
+    'apikey.manage',
+    'case.read',
+    'case.extension.request',
+    'case.extension.approve',
+  ],
+  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read'],
+  expert: ['self.manage', 'org.read'],
+  public_user: ['self.manage'],
+  department_application: ['org.read', 'case.read'],
+};
+
+/** Whether a role holds a permission (before any scope check). */
+export function roleHas(role: Role, permission: Permission): boolean {
+  if (permission === 'public' || permission === 'authenticated') return true;
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** Every permission a role holds, for the UI to show and hide what the user can do. */
+export function permissionsOf(role: Role): Permission[] {
+  return [...ROLE_PERMISSIONS[role]];
+}
+
+/** Whether a string names a known permission. */
+export function isPermission(value: unknown): value is Permission {
+  return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
+}
