@@ -1,0 +1,34 @@
+import { Command, CommanderError } from 'commander';
+import { registerMigrate } from './commands/migrate.ts';
+import { CliError, EXIT } from './context.ts';
+
+/** Builds the `zhengshu` command with all its subcommands (tests call this directly). */
+export function buildProgram(): Command {
+  const program = new Command('zhengshu')
+    .description('Zhengshu (政数) government data platform — administration commands')
+    .exitOverride()
+    .showHelpAfterError();
+  registerMigrate(program);
+  // commands: add one line per command below
+  return program;
+}
+
+/** Runs the command line; returns the exit code. */
+export async function run(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error instanceof CliError) {
+      console.error(`zhengshu: ${error.message}`);
+      return error.exitCode;
+    }
+    console.error(`zhengshu: ${(error as Error).message}`);
+    return EXIT.failed;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await run(process.argv.slice(2));
+}
