@@ -12,6 +12,7 @@ import { installProblemHandlers } from './platform/http/problem.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(systemRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
   // modules: add one line per module below (keep alphabetical)
+  await app.register(orgRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;
