@@ -11,6 +11,7 @@ import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
+import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
@@ -90,6 +91,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(systemRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
   // modules: add one line per module below (keep alphabetical)
+  await app.register(apiKeyRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
