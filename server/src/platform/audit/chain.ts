@@ -1,0 +1,73 @@
+import crypto from 'node:crypto';
+import { sql, type RawBuilder } from 'kysely';
+
+/**
+ * The SM3 hash chain over the audit trail.
+ *
+ *   hash(n) = SM3( prev_hash | seq | body ), hex, lower case
+ *
+ * where `prev_hash` is hash(n-1) (64 zeros for seq 1), `seq` is the event's place in the chain in
+ * decimal, `|` is a literal separator and `body` is every other column of the event in a fixed
+ * order, each written as `<UTF-8 byte length>:<text>` (or `-` for NULL) and joined by `|`. The
+ * length prefix makes the form unambiguous without any escaping.
+ *
+ * The body is built by the database itself (see {@link CHAIN_BODY_SQL}) so that the sequencer and
+ * verify see exactly the same text on both engines: the time is hashed as whole microseconds since
+ * the Unix epoch (a JS Date would drop the microseconds PostgreSQL keeps), the detail as the
+ * canonical text form of jsonb (keys sorted, fixed spacing), uuids in their canonical lower case.
+ */
+
+/** prev_hash of the first event in the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The columns of an event that go into its hash, in order, as SQL text expressions. Never change
+ * this list or its order: every existing hash depends on it. A column added to `audit_events` later
+ * is not covered unless a new chain format is introduced.
+ */
+const BODY_COLUMNS = [
+  'id::text',
+  // extract() returns numeric since PG 14, so the microseconds are exact, not a rounded float.
+  '(extract(epoch FROM occurred_at) * 1000000)::bigint::text',
+  'actor_type',
+  'actor_id',
+  'actor_name',
+  'actor_role',
+  'department_id::text',
+  'region_id::text',
+  'action',
+  'outcome',
+  'target_type',
+  'target_id',
+  'purpose',
+  'request_id',
+  'ip',
+  'detail::text',
+] as const;
+
+/** The SQL expression for an event's chain body (without seq and prev_hash). */
+export const CHAIN_BODY_SQL = BODY_COLUMNS.map(
+  (column) => `coalesce(octet_length(${column})::text || ':' || ${column}, '-')`,
+).join(` || '|' || `);
+
+/** The chain body as a Kysely raw expression, for select lists. */
+export function chainBody(): RawBuilder<string> {
+  return sql<string>`${sql.raw(CHAIN_BODY_SQL)}`;
+}
+
+// Node ≥ 20.12 has the one-shot crypto.hash, about twice as fast as createHash for short inputs.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
+/** SM3 of a UTF-8 string, hex. */
+export function sm3Hex(data: string): string {
+  if (oneShot) return oneShot('sm3', data, 'hex');
+  return crypto.createHash('sm3').update(data, 'utf8').digest('hex');
+}
+
+/** The hash of an event at `seq` following `prevHash`, given its body from {@link CHAIN_BODY_SQL}. */
+export function linkHash(prevHash: string, seq: number, body: string): string {
+  return sm3Hex(`${prevHash}|${seq}|${body}`);
+}
+
+/** Advisory-lock key held by the one sequencer at work ("zhau" in ASCII). */
+export const SEQUENCER_LOCK_KEY = 0x7a686175;

@@ -1,0 +1,173 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { chainBody, GENESIS_HASH, linkHash } from './chain.ts';
+
+/** Why the chain is broken at an event. */
+export type BrokenReason =
+  /** One or more events before this one are missing (deleted), or seq was rewritten. */
+  | 'seq_gap'
+  /** The event does not point at the hash of the event before it (reordered or replaced). */
+  | 'prev_hash'
+  /** The event's content no longer matches its hash (a field was edited). */
+  | 'hash'
+  /** The chain head disagrees with the last event (events cut off the end, or the head edited). */
+  | 'head';
+
+/** The first place where the chain does not hold. */
+export interface BrokenLink {
+  seq: number;
+  /** The event's id; null when the event at this place is missing. */
+  id: number | null;
+  reason: BrokenReason;
+  /** A sentence for people (English; the CLI prints it). */
+  message: string;
+}
+
+/** What {@link verifyChain} found. */
+export interface VerifyResult {
+  ok: boolean;
+  /** Events checked, from seq 1 up to the head (or up to the break). */
+  checked: number;
+  /** Seq of the chain head when the check began (0 when nothing is chained yet). */
+  headSeq: number;
+  /** Events not yet chained by the sequencer: expected, not an error. */
+  unsequenced: number;
+  firstBroken?: BrokenLink;
+}
+
+/** Options of {@link verifyChain}. */
+export interface VerifyOptions {
+  /** Events fetched per query. */
+  batchSize?: number;
+}
+
+interface ChainRow {
+  id: number;
+  seq: number;
+  prev_hash: string | null;
+  hash: string | null;
+  body: string;
+}
+
+function fetchBatch(db: Kysely<DB>, afterSeq: number, upToSeq: number, limit: number): Promise<ChainRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .select(['id', 'seq', 'prev_hash', 'hash', chainBody().as('body')])
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', upToSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute() as Promise<ChainRow[]>;
+}
+
+/**
+ * Walks the chain from seq 1 to the head in seq order and recomputes every hash: detects edited
+ * fields, deleted events, reordering and a cut-off tail. Events the sequencer adds while this runs
+ * are left for the next check: the walk stops at the head it saw when it began.
+ */
+export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): Promise<VerifyResult> {
+  const batchSize = options.batchSize ?? 10_000;
+  // One statement, so head, "anything beyond it" and the backlog come from one snapshot.
+  const start = await sql<{
+    head_seq: number | null;
+    head_hash: string | null;
+    beyond_seq: number | null;
+    beyond_id: number | null;
+    unsequenced: number;
+  }>`
+    SELECT h.seq AS head_seq, h.hash AS head_hash, b.seq AS beyond_seq, b.id AS beyond_id,
+           (SELECT count(*) FROM audit_events WHERE seq IS NULL)::bigint AS unsequenced
+      FROM (SELECT 1) AS one
+      LEFT JOIN audit_chain_head h ON h.id = 1
+      LEFT JOIN LATERAL (
+        SELECT e.seq, e.id FROM audit_events e
+         WHERE e.seq > coalesce(h.seq, 0) ORDER BY e.seq LIMIT 1
+      ) b ON true`.execute(db);
+  const first = start.rows[0]!;
+  const headSeq = first.head_seq ?? 0;
+  const base = { headSeq, unsequenced: Number(first.unsequenced) };
+  const broken = (checked: number, link: BrokenLink): VerifyResult => ({
+    ...base,
+    ok: false,
+    checked,
+    firstBroken: link,
+  });
+
+  if (first.beyond_seq !== null) {
+    return broken(0, {
+      seq: first.beyond_seq,
+      id: first.beyond_id,
+      reason: 'head',
+      message:
+        first.head_seq === null
+          ? 'events are chained but the chain head is missing'
+          : `event is chained beyond the chain head (head seq ${headSeq})`,
+    });
+  }
+
+  let checked = 0;
+  let prevHash = GENESIS_HASH;
+  let lastId: number | null = null;
+  // Fetch the next batch while hashing this one: the database and the hashing overlap.
+  let pending = headSeq > 0 ? fetchBatch(db, 0, headSeq, batchSize) : Promise.resolve([]);
+  for (;;) {
+    const rows = await pending;
+    if (rows.length === 0) break;
+    pending =
+      rows.length === batchSize
+        ? fetchBatch(db, rows[rows.length - 1]!.seq, headSeq, batchSize)
+        : Promise.resolve([]);
+    for (const row of rows) {
+      const expected = checked + 1;
+      if (row.seq !== expected) {
+        await pending.catch(() => undefined);
+        return broken(checked, {
+          seq: row.seq,
+          id: row.id,
+          reason: 'seq_gap',
+          message: `expected seq ${expected}; ${row.seq - expected} event(s) before this one are missing`,
+        });
+      }
+      if (row.prev_hash !== prevHash) {
+        await pending.catch(() => undefined);
+        return broken(checked, {
+          seq: row.seq,
+          id: row.id,
+          reason: 'prev_hash',
+          message: 'does not link to the event before it (reordered, replaced or inserted)',
+        });
+      }
+      const hash = linkHash(prevHash, row.seq, row.body);
+      if (hash !== row.hash) {
+        await pending.catch(() => undefined);
+        return broken(checked, {
+          seq: row.seq,
+          id: row.id,
+          reason: 'hash',
+          message: 'content does not match its hash (a field was changed)',
+        });
+      }
+      prevHash = hash;
+      lastId = row.id;
+      checked = expected;
+    }
+  }
+
+  if (checked !== headSeq) {
+    return broken(checked, {
+      seq: checked + 1,
+      id: null,
+      reason: 'head',
+      message: `the chain ends at seq ${checked} but its head says ${headSeq}: events were cut off the end`,
+    });
+  }
+  if (headSeq > 0 && first.head_hash !== prevHash) {
+    return broken(checked, {
+      seq: headSeq,
+      id: lastId,
+      reason: 'head',
+      message: 'the chain head hash does not match the last event',
+    });
+  }
+  return { ...base, ok: true, checked };
+}
