@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { CliError, EXIT } from './context.ts';
 
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerMigrate(program);
   // commands: add one line per command below
+  registerAudit(program);
   return program;
 }
 
