@@ -150,3 +150,16 @@ export async function updateDepartment(
     .where('id', '=', id)
     .execute();
 }
+
+/** The id of the department with this credit code, if any. */
+export async function findDepartmentIdByCreditCode(
+  db: Kysely<DB>,
+  creditCode: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('departments')
+    .select('id')
+    .where('credit_code', '=', creditCode.toUpperCase())
+    .executeTakeFirst();
+  return row?.id;
+}

@@ -114,7 +114,17 @@ export const UpdateDepartmentBody = Type.Object(
 );
 
 /** A role a person can hold. */
-export const UserRole = Type.Union(ROLES.map((role) => Type.Literal(role)));
+export const UserRole = Type.Union([
+  Type.Literal('platform_admin'),
+  Type.Literal('authority_officer'),
+  Type.Literal('department_officer'),
+  Type.Literal('department_head'),
+  Type.Literal('auditor'),
+  Type.Literal('expert'),
+  Type.Literal('public_user'),
+]);
+// The schema above must list exactly the roles of the policy module.
+const _sameRoles: (typeof ROLES)[number] extends Static<typeof UserRole> ? true : never = true;
 
 /** A user as the API presents it (never with secrets). */
 export const User = Type.Object({

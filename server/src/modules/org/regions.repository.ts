@@ -69,3 +69,9 @@ export async function updateRegion(
     .where('id', '=', id)
     .execute();
 }
+
+/** The id of the region with this GB/T 2260 code, if any. */
+export async function findRegionIdByCode(db: Kysely<DB>, code: string): Promise<string | undefined> {
+  const row = await db.selectFrom('regions').select('id').where('code', '=', code).executeTakeFirst();
+  return row?.id;
+}

@@ -1,9 +1,12 @@
 import type { Role } from './permissions.ts';
 
-/** Who is acting: a signed-in person or a department's application with an API key. */
+/**
+ * Who is acting: a signed-in person, a department's application with an API key, or the platform
+ * itself acting for an operator at the command line.
+ */
 export interface Actor {
-  type: 'user' | 'application';
-  /** User id, or API key id for an application. */
+  type: 'user' | 'application' | 'system';
+  /** User id, API key id for an application, or the command's name for the system. */
   id: string;
   /** Username, or the application's name. */
   name: string;
@@ -32,4 +35,27 @@ export interface RequestContext {
 /** A context for acts of the platform itself, e.g. `systemContext('deadline-sweep')`. */
 export function systemContext(name: string): RequestContext {
   return { actor: null, requestId: `system:${name}`, ip: null, system: name };
+}
+
+/**
+ * The operator at the command line (`zhengshu user create`, `seed`): acts with the platform
+ * administrator's rights, and is recorded in the audit trail as the system.
+ */
+export function operatorActor(command: string): Actor {
+  return {
+    type: 'system',
+    id: command,
+    name: command,
+    displayName: command,
+    role: 'platform_admin',
+    departmentId: null,
+    regionId: null,
+    regionScope: [],
+    locale: 'zh-CN',
+  };
+}
+
+/** A context for an operator's command (see `operatorActor`). */
+export function operatorContext(command: string): RequestContext {
+  return { actor: operatorActor(command), requestId: `cli:${command}`, ip: null };
 }

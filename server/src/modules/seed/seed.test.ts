@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidCreditCode } from '../../platform/identifiers/credit-code.ts';
+import { login } from '../../test/factories.ts';
+import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { seedDemoIfEmpty } from './seed.service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('demo seed', () => {
+  it('seeds Chongqing, its authority, departments with valid credit codes and a user of every role', async () => {
+    const credentials = await seedDemoIfEmpty(t.database.db, { admin: 'Admin-pass-2026' });
+    expect(credentials?.admin.password).toBe('Admin-pass-2026');
+    expect(credentials?.demoPassword).toMatch(/.{16}/);
+    const db = t.database.db;
+    const regions = await db.selectFrom('regions').select(['name', 'level']).execute();
+    expect(regions.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['重庆市', '渝中区', '江北区', '渝北区']),
+    );
+    const departments = await db.selectFrom('departments').select(['name', 'credit_code', 'kind']).execute();
+    expect(departments.length).toBeGreaterThanOrEqual(10);
+    expect(departments.every((d) => isValidCreditCode(d.credit_code))).toBe(true);
+    expect(departments.map((d) => d.name)).toEqual(
+      expect.arrayContaining(['重庆市公安局', '重庆市市场监督管理局']),
+    );
+    const roles = new Set((await db.selectFrom('users').select('role').execute()).map((u) => u.role));
+    for (const role of [
+      'platform_admin',
+      'authority_officer',
+      'department_officer',
+      'department_head',
+      'auditor',
+      'expert',
+    ]) {
+      expect(roles).toContain(role);
+    }
+    await login(t.app, 'admin', 'Admin-pass-2026');
+    await login(t.app, 'police.head', credentials!.demoPassword);
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_type'])
+      .where('action', '=', 'system.seed_demo')
+      .execute();
+    expect(audit).toEqual([{ action: 'system.seed_demo', actor_type: 'system' }]);
+  });
+
+  it('leaves a database with data alone', async () => {
+    expect(await seedDemoIfEmpty(t.database.db, {})).toBeNull();
+    const admins = await t.database.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .execute();
+    expect(admins).toHaveLength(1);
+  });
+});
