@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
-import { ROLES } from '../../platform/policy/permissions.ts';
+import type { ROLES } from '../../platform/policy/permissions.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
   Type.Union([schema, Type.Null()]);
