@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerCalendar } from './commands/calendar.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { CliError, EXIT } from './context.ts';
 
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerMigrate(program);
   // commands: add one line per command below
+  registerCalendar(program);
   registerAudit(program);
   return program;
 }

@@ -7,12 +7,16 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
 import type { Database } from './platform/db/database.ts';
+import { loadCalendar } from './platform/calendar/calendar.service.ts';
 import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
+import { profileRoutes } from './platform/profiles/profile.routes.ts';
+import { loadProfile } from './platform/profiles/profiles.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
@@ -52,6 +56,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     database: options.database,
     config: options.config,
     authenticator: new Authenticator(options.database.db, options.authCacheMs ?? 5_000),
+    // A bad profile throws here, naming the field, so the app never starts on wrong deadlines.
+    profile: loadProfile(options.config.profileId),
+    calendar: await loadCalendar(options.database.db),
   });
 
   // Deny by default: a route that does not name a known permission cannot be registered.
@@ -92,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(authRoutes, { prefix: '/api/v1' });
   // modules: add one line per module below (keep alphabetical)
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });
+  await app.register(calendarRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
+  await app.register(profileRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

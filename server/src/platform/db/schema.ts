@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CalendarTables } from '../calendar/calendar.tables.ts';
+import type { CaseTables } from '../cases/cases.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -133,4 +135,4 @@ export interface FoundationTables {
 
 // Later modules: `export interface DB extends FoundationTables, CatalogTables { }`.
 /** Every table of the platform schema. */
-export type DB = FoundationTables;
+export type DB = FoundationTables & CalendarTables & CaseTables;

@@ -8,16 +8,22 @@ import type {
 } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
+import type { WorkCalendar } from '../calendar/calendar.ts';
 import type { Database } from '../db/database.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor, RequestContext } from '../policy/actor.ts';
 import type { Permission } from '../policy/permissions.ts';
+import type { Profile } from '../profiles/profile.schema.ts';
 
 /** What every module gets from the platform: the database, configuration and shared services. */
 export interface Platform {
   database: Database;
   config: Config;
   authenticator: Authenticator;
+  /** The active regulation profile (ZHENGSHU_PROFILE), validated at start-up. */
+  profile: Profile;
+  /** The working-day calendar (package schedules + imported years), held in memory. */
+  calendar: WorkCalendar;
 }
 
 /** The Fastify instance modules register routes on (TypeBox schemas give typed handlers). */
