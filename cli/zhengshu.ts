@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerMigrate } from './commands/migrate.ts';
+import { registerSeed } from './commands/seed.ts';
+import { registerUser } from './commands/user.ts';
 import { CliError, EXIT } from './context.ts';
 
 /** Builds the `zhengshu` command with all its subcommands (tests call this directly). */
@@ -11,6 +13,8 @@ export function buildProgram(): Command {
     .exitOverride()
     .showHelpAfterError();
   registerMigrate(program);
+  registerSeed(program);
+  registerUser(program);
   // commands: add one line per command below
   registerCalendar(program);
   registerAudit(program);

@@ -31,6 +31,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** How long a resolved session or API key is trusted without a query (ms). */
   authCacheMs?: number;
+  /** Told of every route with its permission (the permission walk test uses it). */
+  onRouteRegistered?: (route: { method: string; url: string; permission: string }) => void;
 }
 
 // Routes that plugins register for themselves (API docs UI, built web assets) are public by nature.
@@ -66,10 +68,11 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     const permission = route.config?.permission;
     if (permission === undefined && PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
       route.config = { ...route.config, permission: 'public' };
-      return;
-    }
-    if (!isPermission(permission)) {
+    } else if (!isPermission(permission)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no known permission`);
+    }
+    for (const method of [route.method].flat()) {
+      options.onRouteRegistered?.({ method, url: route.url, permission: route.config!.permission! });
     }
   });
 

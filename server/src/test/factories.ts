@@ -97,6 +97,8 @@ export async function createUser(
       region_id: values.regionId ?? null,
       password_hash: await hashPassword(password),
       disabled: values.disabled ?? false,
+      person_type: values.role === 'public_user' ? 'natural' : null,
+      identity_number: values.role === 'public_user' ? makeCitizenId() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import type { Database } from '../db/database.ts';
+import type { AppInstance } from '../http/types.ts';
+import { createUser, login, type TestSession } from '../../test/factories.ts';
+import { testConfig } from '../../test/test-app.ts';
+import { openTestDatabase } from '../../test/test-database.ts';
+import { PERMISSIONS } from './permissions.ts';
+
+// Routes anyone may call without signing in. Adding one here is a deliberate, reviewed act.
+const PUBLIC_ROUTES = [
+  'GET /health',
+  'GET /ready',
+  'GET /api/openapi.json',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/calendar/due',
+  'GET /api/v1/calendar/days',
+  'GET /api/v1/calendar/years',
+  'GET /api/v1/profile',
+];
+// Routes any signed-in person may call, whatever their role.
+const ANY_SIGNED_IN = ['authenticated', 'self.manage'];
+
+let database: Database;
+let app: AppInstance;
+const routes: { method: string; url: string; permission: string }[] = [];
+let publicUser: TestSession;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildApp({ database, config: testConfig(), onRouteRegistered: (route) => routes.push(route) });
+  await app.ready();
+  const { password } = await createUser(database.db, { role: 'public_user', username: 'citizen' });
+  publicUser = await login(app, 'citizen', password);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const ownRoutes = () => routes.filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs'));
+const withIds = (url: string) => url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000');
+
+describe('deny by default', () => {
+  it('every route declares a known permission', () => {
+    expect(ownRoutes().length).toBeGreaterThan(20);
+    for (const route of routes)
+      expect(PERMISSIONS, `${route.method} ${route.url}`).toContain(route.permission);
+  });
+
+  it('only the listed routes are public', () => {
+    const publicRoutes = ownRoutes()
+      .filter((r) => r.permission === 'public')
+      .map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('every other route answers 401 problem+json to an anonymous caller', async () => {
+    for (const route of ownRoutes().filter((r) => r.permission !== 'public')) {
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url: withIds(route.url),
+        payload: {},
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('routes that need a role answer 403 to a public user', async () => {
+    for (const route of ownRoutes().filter(
+      (r) => r.permission !== 'public' && !ANY_SIGNED_IN.includes(r.permission),
+    )) {
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url: withIds(route.url),
+        headers: publicUser.write,
+        payload: {},
+      });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(403);
+    }
+  });
+
+  it('refuses to register a route without a permission', async () => {
+    const another = await buildApp({ database, config: testConfig() });
+    expect(() => another.get('/api/v1/sneaky', async () => 'data')).toThrow(/declares no known permission/);
+    await another.close();
+  });
+});
