@@ -15,6 +15,7 @@ import { isPermission } from './platform/policy/permissions.ts';
 import { profileRoutes } from './platform/profiles/profile.routes.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(authRoutes, { prefix: '/api/v1' });
   // modules: add one line per module below (keep alphabetical)
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(calendarRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
