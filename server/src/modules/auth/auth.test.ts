@@ -163,6 +163,19 @@ describe('sessions', () => {
     await login(t.app, 'authority', 'New-Secret-2026');
   });
 
+  it('tells the user when the session has expired', async () => {
+    const session = await login(t.app, 'auditor', world.users.auditor.password);
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 60_000) })
+      .where('user_id', '=', world.users.auditor.user.id)
+      .execute();
+    t.app.platform.authenticator.forgetAll();
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session.read });
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toMatchObject({ code: 'auth.session_expired', detail: '登录已过期，请重新登录' });
+  });
+
   it('answers 401 to anonymous calls of protected routes and audits the denial', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
     expect(response.statusCode).toBe(401);
