@@ -18,6 +18,7 @@ import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });
   await app.register(auditRoutes, { prefix: '/api/v1' });
   await app.register(calendarRoutes, { prefix: '/api/v1' });
+  await app.register(caseRoutes, { prefix: '/api/v1' });
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
