@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import './org.messages.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors/app-error.ts';
 import { isValidCreditCode } from '../../platform/identifiers/credit-code.ts';

@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { deleteSessionsOfUser } from '../../platform/auth/auth.repository.ts';
 import type { Authenticator } from '../../platform/auth/authenticator.ts';
 import { hashPassword, passwordProblem, randomPassword } from '../../platform/auth/secrets.ts';
+import './org.messages.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors/app-error.ts';
 import { isValidCitizenId } from '../../platform/identifiers/citizen-id.ts';
