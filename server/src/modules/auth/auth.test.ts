@@ -188,3 +188,39 @@ describe('sessions', () => {
     expect(denied.map((d) => d.target_id)).toContain('GET /api/v1/auth/me');
   });
 });
+
+describe('request conventions', () => {
+  it('answers unknown routes and wrong content types with problem+json and echoes the request id', async () => {
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/nothing-here',
+      headers: { 'x-request-id': 'trace-123' },
+    });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['x-request-id']).toBe('trace-123');
+    expect(missing.json()).toMatchObject({ code: 'request.not_found', requestId: 'trace-123' });
+    const wrongType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<login/>',
+    });
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().code).toBe('request.unsupported_media_type');
+  });
+
+  it('serves the OpenAPI 3.1 document with the routes in it', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/departments']),
+    );
+  });
+
+  it('reports liveness and readiness', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    expect((await t.app.inject({ method: 'GET', url: '/ready' })).json()).toMatchObject({ status: 'ready' });
+  });
+});

@@ -9,8 +9,8 @@ export const errorMessages = defineMessages({
     en: 'The request body is too large (limit {limit} bytes)',
   },
   'request.unsupported_media_type': {
-    'zh-CN': '不支持的内容类型 {contentType}',
-    en: 'Unsupported content type {contentType}',
+    'zh-CN': '不支持的内容类型，请以 application/json 发送',
+    en: 'Unsupported content type; send application/json',
   },
   'request.not_found': { 'zh-CN': '找不到 {method} {url}', en: 'No such route: {method} {url}' },
   'request.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },

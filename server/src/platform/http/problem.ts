@@ -83,7 +83,7 @@ function toAppError(
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(413, 'request.too_large', { limit: bodyLimit });
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError(415, 'request.unsupported_media_type', { contentType: '' });
+      return new AppError(415, 'request.unsupported_media_type');
     default:
       break;
   }
