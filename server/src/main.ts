@@ -3,6 +3,8 @@ import { loadConfig } from './config.ts';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { startSequencer } from './platform/audit/sequencer.ts';
+import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -46,8 +48,12 @@ async function main() {
   const timers = [
     setInterval(() => void deleteExpiredSessions(database.db).catch(() => undefined), 3_600_000),
   ];
-  // background jobs: add their start calls here (each returns a stop function)
-  const stops: (() => Promise<void> | void)[] = [];
+  // Background jobs; each is safe to run on several instances (advisory locks) and returns a stop.
+  const sequencer = startSequencer(database.db, 200, {
+    onError: (err) => app.log.error({ err }, 'audit sequencer failed'),
+  });
+  const sweep = startDeadlineSweep(app.platform, { log: app.log });
+  const stops: (() => Promise<void> | void)[] = [sequencer, () => sweep.stop()];
 
   let closing = false;
   const shutdown = async (signal: string) => {
