@@ -184,6 +184,21 @@ describe('verify detects tampering done directly in SQL', () => {
       /append-only/,
     );
     await expect(sql`DELETE FROM audit_events WHERE seq = 3`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE audit_events`.execute(db)).rejects.toThrow(/append-only/);
+    // Chaining may not smuggle in a change, nor re-chain an event.
+    await recordAudit(db, ctx, { action: 'test.smuggle' });
+    await expect(
+      sql`UPDATE audit_events SET seq = 100000, hash = 'x', action = 'other' WHERE seq IS NULL`.execute(db),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE audit_events SET seq = 100000, hash = 'x', detail = '{"x": 1}' WHERE seq IS NULL`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE audit_events SET seq = 100000, hash = 'x' WHERE seq = 3`.execute(db),
+    ).rejects.toThrow(/append-only/);
+    await runOnce(db);
   });
 
   it('an edited field', async () => {

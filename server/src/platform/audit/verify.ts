@@ -49,14 +49,15 @@ interface ChainRow {
   body: string;
 }
 
-function fetchBatch(db: Kysely<DB>, afterSeq: number, upToSeq: number, limit: number): Promise<ChainRow[]> {
+// A bounded seq range, not "after X, LIMIT n": the planner then reads just that slice of the seq
+// index even without statistics, where an open range can make it sort the whole rest of the chain.
+function fetchRange(db: Kysely<DB>, afterSeq: number, upToSeq: number): Promise<ChainRow[]> {
   return db
     .selectFrom('audit_events')
     .select(['id', 'seq', 'prev_hash', 'hash', chainBody().as('body')])
     .where('seq', '>', afterSeq)
     .where('seq', '<=', upToSeq)
     .orderBy('seq')
-    .limit(limit)
     .execute() as Promise<ChainRow[]>;
 }
 
@@ -108,19 +109,21 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
   let checked = 0;
   let prevHash = GENESIS_HASH;
   let lastId: number | null = null;
-  // Fetch the next batch while hashing this one: the database and the hashing overlap.
-  let pending = headSeq > 0 ? fetchBatch(db, 0, headSeq, batchSize) : Promise.resolve([]);
+  // Fetch the next range while hashing this one: the database and the hashing overlap. Ranges are
+  // fixed slices of seq, so a gap (deleted events) shows up as a row whose seq is not the next one.
+  const range = (after: number) =>
+    after < headSeq ? fetchRange(db, after, Math.min(after + batchSize, headSeq)) : Promise.resolve(null);
+  let rangeStart = 0;
+  let pending = range(rangeStart);
   for (;;) {
     const rows = await pending;
-    if (rows.length === 0) break;
-    pending =
-      rows.length === batchSize
-        ? fetchBatch(db, rows[rows.length - 1]!.seq, headSeq, batchSize)
-        : Promise.resolve([]);
+    if (rows === null) break;
+    rangeStart += batchSize;
+    pending = range(rangeStart);
     for (const row of rows) {
       const expected = checked + 1;
       if (row.seq !== expected) {
-        await pending.catch(() => undefined);
+        await pending.catch(() => null);
         return broken(checked, {
           seq: row.seq,
           id: row.id,
@@ -129,7 +132,7 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
         });
       }
       if (row.prev_hash !== prevHash) {
-        await pending.catch(() => undefined);
+        await pending.catch(() => null);
         return broken(checked, {
           seq: row.seq,
           id: row.id,
@@ -139,7 +142,7 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
       }
       const hash = linkHash(prevHash, row.seq, row.body);
       if (hash !== row.hash) {
-        await pending.catch(() => undefined);
+        await pending.catch(() => null);
         return broken(checked, {
           seq: row.seq,
           id: row.id,
