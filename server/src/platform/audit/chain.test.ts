@@ -101,6 +101,8 @@ describe('sequencer and verify on an intact chain', () => {
         actor_type: 'user',
         actor_id: 'u-1',
         actor_name: '张三',
+        actor_role: '',
+        target_id: 'a (b), "c" \\d',
         action: 'test.time',
         detail: JSON.stringify({ b: 2, a: '值' }),
       })
@@ -111,24 +113,9 @@ describe('sequencer and verify on an intact chain', () => {
       .select(['id', 'seq', 'prev_hash', 'hash', chainBody().as('body')])
       .where('action', '=', 'test.time')
       .executeTakeFirstOrThrow();
-    const expectedBody = [
-      `${String(row.id).length}:${row.id}`,
-      '16:1709222399123456',
-      '4:user',
-      '3:u-1',
-      '6:张三',
-      '-',
-      '-',
-      '-',
-      '9:test.time',
-      '7:success',
-      '-',
-      '-',
-      '-',
-      '-',
-      '-',
-      `${Buffer.byteLength('{"a": "值", "b": 2}')}:{"a": "值", "b": 2}`,
-    ].join('|');
+    const expectedBody =
+      `(${row.id},1709222399123456,user,u-1,张三,"",,,test.time,success,,"a (b), ""c"" \\\\d",,,,` +
+      `"{""a"": ""值"", ""b"": 2}")`;
     expect(row.body).toBe(expectedBody);
     expect(row.hash).toBe(sm3Hex(`${row.prev_hash}|${row.seq}|${expectedBody}`));
     expect(row.hash).toBe(linkHash(row.prev_hash!, row.seq!, expectedBody));

@@ -39,6 +39,8 @@ export interface VerifyResult {
 export interface VerifyOptions {
   /** Events fetched per query. */
   batchSize?: number;
+  /** Queries kept in flight ahead of the hashing. */
+  prefetch?: number;
 }
 
 interface ChainRow {
@@ -68,6 +70,7 @@ function fetchRange(db: Kysely<DB>, afterSeq: number, upToSeq: number): Promise<
  */
 export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): Promise<VerifyResult> {
   const batchSize = options.batchSize ?? 10_000;
+  const prefetch = Math.max(1, options.prefetch ?? 2);
   // One statement, so head, "anything beyond it" and the backlog come from one snapshot.
   const start = await sql<{
     head_seq: number | null;
@@ -109,21 +112,29 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
   let checked = 0;
   let prevHash = GENESIS_HASH;
   let lastId: number | null = null;
-  // Fetch the next range while hashing this one: the database and the hashing overlap. Ranges are
-  // fixed slices of seq, so a gap (deleted events) shows up as a row whose seq is not the next one.
-  const range = (after: number) =>
-    after < headSeq ? fetchRange(db, after, Math.min(after + batchSize, headSeq)) : Promise.resolve(null);
-  let rangeStart = 0;
-  let pending = range(rangeStart);
-  for (;;) {
-    const rows = await pending;
-    if (rows === null) break;
-    rangeStart += batchSize;
-    pending = range(rangeStart);
+  // Keep the next ranges in flight while hashing this one, so that the database (other connections
+  // of the pool, on PostgreSQL) and the hashing overlap. Ranges are fixed slices of seq, so a gap
+  // (deleted events) shows up as a row whose seq is not the next one.
+  const inFlight: Promise<ChainRow[]>[] = [];
+  let nextStart = 0;
+  const fill = () => {
+    while (inFlight.length < prefetch && nextStart < headSeq) {
+      const fetch = fetchRange(db, nextStart, Math.min(nextStart + batchSize, headSeq));
+      // Marked handled now; the error still surfaces when this range's turn comes.
+      fetch.catch(() => undefined);
+      inFlight.push(fetch);
+      nextStart += batchSize;
+    }
+  };
+  const settle = () => Promise.allSettled(inFlight);
+  fill();
+  while (inFlight.length > 0) {
+    const rows = await inFlight.shift()!;
+    fill();
     for (const row of rows) {
       const expected = checked + 1;
       if (row.seq !== expected) {
-        await pending.catch(() => null);
+        await settle();
         return broken(checked, {
           seq: row.seq,
           id: row.id,
@@ -132,7 +143,7 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
         });
       }
       if (row.prev_hash !== prevHash) {
-        await pending.catch(() => null);
+        await settle();
         return broken(checked, {
           seq: row.seq,
           id: row.id,
@@ -142,7 +153,7 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
       }
       const hash = linkHash(prevHash, row.seq, row.body);
       if (hash !== row.hash) {
-        await pending.catch(() => null);
+        await settle();
         return broken(checked, {
           seq: row.seq,
           id: row.id,
