@@ -3,7 +3,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'dist', 'web/dist', 'bin'] },
+  {
+    ignores: ['node_modules', 'data', 'dist', 'web/dist', 'bin', 'scratch', 'test-results', 'bench/results'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
