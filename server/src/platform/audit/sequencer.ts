@@ -23,10 +23,20 @@ async function chainBatch(db: Kysely<DB>, batchSize: number): Promise<number> {
     }>`SELECT pg_try_advisory_xact_lock(${SEQUENCER_LOCK_KEY}) AS locked`.execute(trx);
     if (!lock.rows[0]?.locked) return -1;
 
+    // The oldest waiting event, then a bounded id window from it: without statistics (a fresh
+    // backlog) the planner would otherwise read and sort every waiting event for every batch.
+    const oldest = await trx
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.min('id').as('id'))
+      .where('seq', 'is', null)
+      .executeTakeFirst();
+    if (oldest?.id === null || oldest?.id === undefined) return 0;
     const events = await trx
       .selectFrom('audit_events')
       .select(['id', chainBody().as('body')])
       .where('seq', 'is', null)
+      .where('id', '>=', oldest.id)
+      .where('id', '<', oldest.id + batchSize * 2)
       .orderBy('id')
       .limit(batchSize)
       .execute();
@@ -81,9 +91,9 @@ export async function runOnce(db: Kysely<DB>, options: SequencerOptions = {}): P
   let total = 0;
   for (;;) {
     const chained = await chainBatch(db, batchSize);
-    if (chained < 0) return total;
+    // A window may hold fewer than a batch (events already chained in between): go on until none.
+    if (chained <= 0) return total;
     total += chained;
-    if (chained < batchSize) return total;
   }
 }
 
