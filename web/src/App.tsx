@@ -1,0 +1,148 @@
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import type { Locale } from 'antd/es/locale/index.js';
+import enUSModule from 'antd/locale/en_US.js';
+import zhCNModule from 'antd/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiError } from './api/client.ts';
+import { RequireAuth, RequirePermission } from './auth/guards.tsx';
+import { SessionProvider } from './auth/session.tsx';
+import { ConsoleLayout, SIDER_BG } from './console/ConsoleLayout.tsx';
+import { NAVIGATION, type FutureModule } from './console/navigation.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
+import { I18nProvider, useI18n } from './i18n/index.tsx';
+
+// The locale modules are CommonJS as TypeScript sees them and ES modules as Vite bundles them.
+function unwrapDefault<T>(module: unknown): T {
+  return (module && typeof module === 'object' && 'default' in module ? module.default : module) as T;
+}
+const antdLocales = { 'zh-CN': unwrapDefault<Locale>(zhCNModule), en: unwrapDefault<Locale>(enUSModule) };
+
+// Each page is its own chunk, loaded when first opened.
+const LoginPage = lazy(() => import('./console/pages/LoginPage.tsx'));
+const DashboardPage = lazy(() => import('./console/pages/DashboardPage.tsx'));
+const RegionsPage = lazy(() => import('./console/pages/RegionsPage.tsx'));
+const DepartmentsPage = lazy(() => import('./console/pages/DepartmentsPage.tsx'));
+const UsersPage = lazy(() => import('./console/pages/UsersPage.tsx'));
+const ApiKeysPage = lazy(() => import('./console/pages/ApiKeysPage.tsx'));
+const AuditPage = lazy(() => import('./console/pages/AuditPage.tsx'));
+const SettingsPage = lazy(() => import('./console/pages/SettingsPage.tsx'));
+const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
+const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
+
+function guarded(permission: string, page: ReactNode) {
+  return <RequirePermission permission={permission}>{page}</RequirePermission>;
+}
+
+const futureRoutes = NAVIGATION.filter((item) => item.future).map((item) => ({
+  path: item.key.replace('/console/', ''),
+  element: guarded(item.permission ?? 'self.manage', <ComingSoonPage module={item.future as FutureModule} />),
+}));
+
+const router = createBrowserRouter([
+  { path: '/', element: <Navigate to="/console" replace /> },
+  {
+    path: '/login',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    path: '/console',
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <ConsoleLayout />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
+          { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
+          { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },
+          { path: 'api-keys', element: guarded('apikey.manage', <ApiKeysPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'settings', element: guarded('self.manage', <SettingsPage />) },
+          ...futureRoutes,
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+  {
+    path: '*',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <NotFoundPage />
+      </Suspense>
+    ),
+  },
+]);
+
+/** Retry only what may succeed on a second try: network failures and server faults. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status > 0 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+function Themed({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
+    document.documentElement.lang = lang;
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={antdLocales[lang]}
+      theme={{
+        token: {
+          colorPrimary: '#1d4f91',
+          borderRadius: 6,
+          fontFamily:
+            '-apple-system, BlinkMacSystemFont, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "Helvetica Neue", Arial, sans-serif',
+        },
+        components: {
+          Layout: { siderBg: SIDER_BG },
+          Menu: {
+            darkItemBg: SIDER_BG,
+            darkSubMenuItemBg: '#0b2140',
+            darkItemSelectedBg: '#1d4f91',
+          },
+        },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+/** The console: language, theme, server state, session and routes. */
+export function App() {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        queryCache: new QueryCache(),
+        defaultOptions: {
+          queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 5_000 },
+          mutations: { retry: false },
+        },
+      }),
+  );
+  return (
+    <I18nProvider>
+      <Themed>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <ErrorBoundary>
+              <RouterProvider router={router} />
+            </ErrorBoundary>
+          </SessionProvider>
+        </QueryClientProvider>
+      </Themed>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,137 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BookOutlined,
+  DatabaseOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  GlobalOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  ShareAltOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/index.tsx';
+
+/** Modules that are planned but not built yet; their menu entries lead to a "coming soon" page. */
+export type FutureModule = 'catalog' | 'aggregation' | 'sharing' | 'opening' | 'security' | 'oversight';
+
+export interface NavItem {
+  /** Route path (also the menu key); groups use a key that is not a route. */
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Needed to see the entry; undefined means every signed-in user. */
+  permission?: string;
+  future?: FutureModule;
+  children?: NavItem[];
+}
+
+// Government staff (anyone who can read the organisation) see the planned modules.
+const STAFF = 'org.read';
+
+export const NAVIGATION: NavItem[] = [
+  { key: '/console', label: 'menu.home', icon: <HomeOutlined /> },
+  {
+    key: '/console/catalog',
+    label: 'menu.catalog',
+    icon: <BookOutlined />,
+    permission: STAFF,
+    future: 'catalog',
+  },
+  {
+    key: '/console/aggregation',
+    label: 'menu.aggregation',
+    icon: <DatabaseOutlined />,
+    permission: STAFF,
+    future: 'aggregation',
+  },
+  {
+    key: '/console/sharing',
+    label: 'menu.sharing',
+    icon: <ShareAltOutlined />,
+    permission: STAFF,
+    future: 'sharing',
+  },
+  {
+    key: '/console/opening',
+    label: 'menu.opening',
+    icon: <GlobalOutlined />,
+    permission: STAFF,
+    future: 'opening',
+  },
+  {
+    key: '/console/security',
+    label: 'menu.security',
+    icon: <SafetyCertificateOutlined />,
+    permission: STAFF,
+    future: 'security',
+  },
+  {
+    key: '/console/oversight',
+    label: 'menu.oversight',
+    icon: <AuditOutlined />,
+    permission: STAFF,
+    future: 'oversight',
+  },
+  {
+    key: 'org',
+    label: 'menu.org',
+    icon: <ApartmentOutlined />,
+    children: [
+      {
+        key: '/console/org/regions',
+        label: 'menu.regions',
+        icon: <EnvironmentOutlined />,
+        permission: 'org.read',
+      },
+      {
+        key: '/console/org/departments',
+        label: 'menu.departments',
+        icon: <BankOutlined />,
+        permission: 'org.read',
+      },
+      {
+        key: '/console/org/users',
+        label: 'menu.users',
+        icon: <TeamOutlined />,
+        permission: 'org.user.manage',
+      },
+    ],
+  },
+  { key: '/console/api-keys', label: 'menu.apiKeys', icon: <KeyOutlined />, permission: 'apikey.manage' },
+  { key: '/console/audit', label: 'menu.audit', icon: <FileSearchOutlined />, permission: 'audit.read' },
+  { key: '/console/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'self.manage' },
+];
+
+/** The entries a user may see: a group shows when at least one of its children does. */
+export function visibleNavigation(can: (permission: string) => boolean, items = NAVIGATION): NavItem[] {
+  const visible: NavItem[] = [];
+  for (const item of items) {
+    if (item.children) {
+      const children = visibleNavigation(can, item.children);
+      if (children.length > 0) visible.push({ ...item, children });
+    } else if (!item.permission || can(item.permission)) {
+      visible.push(item);
+    }
+  }
+  return visible;
+}
+
+/** The menu entry a path belongs to (longest matching route), with its group. */
+export function findNavEntry(pathname: string): { item: NavItem; group?: NavItem } | undefined {
+  let best: { item: NavItem; group?: NavItem } | undefined;
+  const consider = (item: NavItem, group?: NavItem) => {
+    const matches = pathname === item.key || pathname.startsWith(`${item.key}/`);
+    if (matches && (!best || item.key.length > best.item.key.length)) best = { item, group };
+  };
+  for (const item of NAVIGATION) {
+    if (item.children) item.children.forEach((child) => consider(child, item));
+    else consider(item);
+  }
+  return best;
+}
