@@ -141,6 +141,37 @@ describe('sequencer and verify on an intact chain', () => {
     expect(result.checked).toBe(result.headSeq);
   });
 
+  // PGlite is one session: a transaction left open would block the sequencer, so this needs a server.
+  it.skipIf(!process.env.DATABASE_URL)(
+    'gives an event whose transaction commits late a later place',
+    async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let inserted!: () => void;
+      const insertedYet = new Promise<void>((resolve) => (inserted = resolve));
+      const late = db.transaction().execute(async (trx) => {
+        await recordAudit(trx, ctx, { action: 'test.late' });
+        inserted();
+        await held;
+      });
+      await insertedYet;
+      for (let i = 0; i < 7; i++) await recordAudit(db, ctx, { action: 'test.early' });
+      expect(await runOnce(db, { batchSize: 2 })).toBe(7);
+      release();
+      await late;
+      expect(await runOnce(db, { batchSize: 2 })).toBe(1);
+      const rows = await db
+        .selectFrom('audit_events')
+        .select(['id', 'seq', 'action'])
+        .where('action', 'in', ['test.late', 'test.early'])
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((r) => r.action)).toEqual([...Array(7).fill('test.early'), 'test.late']);
+      expect(rows[7]!.id).toBeLessThan(rows[0]!.id);
+      expect((await verifyChain(db)).ok).toBe(true);
+    },
+  );
+
   it('runs in the background until stopped', async () => {
     const errors: unknown[] = [];
     const stop = startSequencer(db, 20, { onError: (e) => errors.push(e) });
