@@ -32,14 +32,29 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * A popup that is open and has finished moving: a click during antd's opening animation can land
+ * on an element that is still sliding in and get lost.
+ */
+const SETTLED = (popup: string) => `${popup}:visible:not([class*="-enter"]):not([class*="-leave"])`;
+
 /** Picks an option of an antd Select by typing into it and clicking the matching entry. */
 async function choose(selectId: string, search: string, optionText: string) {
   await page.locator(`#${selectId}`).click();
   await page.locator(`#${selectId}`).fill(search);
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: optionText })
+    .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option`, { hasText: optionText })
     .first()
     .click();
+  // The option list slides away over the form; wait until it is gone before the next click.
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/** Opens a dropdown menu and picks an entry once the menu has settled. */
+async function pickFromMenu(triggerTestId: string, entry: string) {
+  await page.getByTestId(triggerTestId).click();
+  const menu = page.locator(SETTLED('.ant-dropdown'));
+  await menu.getByText(entry, { exact: true }).click();
 }
 
 async function signIn(username: string, password: string) {
@@ -111,8 +126,7 @@ describe('console', () => {
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
 
     // A refusal that only the server can make (password rules) lands under its field too.
-    await page.getByTestId('account-menu').click();
-    await page.locator('.ant-dropdown:visible').getByText('修改密码').click();
+    await pickFromMenu('account-menu', '修改密码');
     await page.waitForURL(/\/console\/settings$/);
     await page.locator('#password_currentPassword').fill(server.adminPassword);
     await page.locator('#password_newPassword').fill('abcdefghij');
@@ -126,8 +140,7 @@ describe('console', () => {
       .toContain('三类');
 
     // English: labels switch, and the server answers in English too.
-    await page.getByTestId('language-switch').click();
-    await page.locator('.ant-dropdown:visible').getByText('English').click();
+    await pickFromMenu('language-switch', 'English');
     await expect.poll(() => menu.getByText('Departments', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('My Account');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -144,8 +157,7 @@ describe('console', () => {
     await page.screenshot({ path: screenshotPath('console-departments-en.png') });
 
     // Sign out: back on the login page, still in English.
-    await page.getByTestId('account-menu').click();
-    await page.locator('.ant-dropdown:visible').getByText('Sign out', { exact: true }).click();
+    await pickFromMenu('account-menu', 'Sign out');
     await page.waitForURL(`${server.baseUrl}/login`);
     await expect.poll(() => page.locator('h4', { hasText: 'Sign in' }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('login-en.png') });
