@@ -5,7 +5,7 @@ import { invalid } from '../../platform/errors/app-error.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
 import { translate, type Locale } from '../../platform/i18n/messages.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
-import { requireDepartmentScope } from '../../platform/policy/policy.ts';
+import { inDepartmentScope, requireDepartmentScope } from '../../platform/policy/policy.ts';
 import {
   exportBatch,
   findDepartmentRegion,
@@ -77,7 +77,13 @@ function givenFilters(query: AuditExportQuery): Record<string, string> {
  * concerning departments of their regions, and events without a department done by people of
  * those regions. Anonymous and system events without a department belong to the top region only.
  */
-async function resolveFilter(db: Kysely<DB>, actor: Actor, query: AuditExportQuery): Promise<AuditFilter> {
+async function resolveFilter(
+  db: Kysely<DB>,
+  context: RequestContext,
+  actor: Actor,
+  query: AuditExportQuery,
+  action: 'audit.read' | 'audit.export',
+): Promise<AuditFilter> {
   const seesAll =
     actor.role === 'platform_admin' || (actor.regionId !== null && (await isTopRegion(db, actor.regionId)));
   const filter: AuditFilter = {
@@ -91,7 +97,17 @@ async function resolveFilter(db: Kysely<DB>, actor: Actor, query: AuditExportQue
   };
   if (query.departmentId && !seesAll) {
     const department = await findDepartmentRegion(db, query.departmentId);
-    if (department) requireDepartmentScope(actor, department);
+    if (department && !inDepartmentScope(actor, department)) {
+      // A refused look at another region's trail is itself worth a trace.
+      await recordAudit(db, context, {
+        action,
+        outcome: 'denied',
+        targetType: 'audit_events',
+        departmentId: null,
+        detail: { filters: givenFilters(query), reason: 'policy.out_of_department_scope' },
+      });
+      requireDepartmentScope(actor, department);
+    }
   }
   if (query.from) filter.from = instant(query.from, 'from');
   if (query.to) {
@@ -114,7 +130,7 @@ export async function listEvents(
   actor: Actor,
   query: AuditEventQuery,
 ): Promise<{ items: AuditEvent[]; total: number; page: number; pageSize: number }> {
-  const filter = await resolveFilter(db, actor, query);
+  const filter = await resolveFilter(db, context, actor, query, 'audit.read');
   const window = pageWindow(query);
   return db.transaction().execute(async (trx) => {
     const { items, total } = await listAuditEvents(trx, filter, { ...window, sort: query.sort });
@@ -190,7 +206,7 @@ export async function exportEvents(
   query: AuditExportQuery,
   locale: Locale,
 ): Promise<AsyncGenerator<string>> {
-  const filter = await resolveFilter(db, actor, query);
+  const filter = await resolveFilter(db, context, actor, query, 'audit.export');
   await recordAudit(db, context, {
     action: 'audit.export',
     targetType: 'audit_events',

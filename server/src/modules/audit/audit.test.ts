@@ -166,6 +166,16 @@ describe('GET /audit-events', () => {
     );
     const outside = await list(session, `departmentId=${world.police.id}`);
     expect(outside.statusCode).toBe(403);
+    const refusal = await t.database.db
+      .selectFrom('audit_events')
+      .select(['actor_name', 'outcome', 'detail'])
+      .where('action', '=', 'audit.read')
+      .where('outcome', '=', 'denied')
+      .executeTakeFirstOrThrow();
+    expect(refusal).toMatchObject({
+      actor_name: 'district.auditor',
+      detail: { filters: { departmentId: world.police.id } },
+    });
   });
 
   it('rejects bad dates, an inverted range and unknown parameters with a clear 400', async () => {
