@@ -54,6 +54,8 @@ export interface SessionInfo {
   user: Me;
   csrfToken: string | null;
   permissions: string[];
+  /** Roles this user may give to accounts, decided by the server. */
+  grantableRoles: UserRole[];
 }
 
 export type RegionLevel = 'province' | 'city' | 'district';

@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../../platform/auth/authenticator.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { Actor } from '../../platform/policy/actor.ts';
 import { permissionsOf } from '../../platform/policy/permissions.ts';
+import { grantableRoles } from '../org/users.service.ts';
 import { findMe } from './auth.repository.ts';
 import { ChangePasswordBody, LoginBody, SessionInfo, type Me } from './auth.schemas.ts';
 import { changePassword, login, logout, logoutEverywhere } from './auth.service.ts';
@@ -78,6 +79,7 @@ export async function authRoutes(app: AppInstance) {
         user: await presentMe(resolved.actor),
         csrfToken: session.csrfToken,
         permissions: permissionsOf(resolved.actor.role),
+        grantableRoles: [...grantableRoles(resolved.actor)],
       };
     },
   );
@@ -94,6 +96,7 @@ export async function authRoutes(app: AppInstance) {
         user: await presentMe(actor),
         csrfToken: actor.session?.csrfToken ?? null,
         permissions: permissionsOf(actor.role),
+        grantableRoles: [...grantableRoles(actor)],
       };
     },
   );

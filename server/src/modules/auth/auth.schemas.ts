@@ -41,4 +41,6 @@ export const SessionInfo = Type.Object({
   /** Send back as the `x-csrf-token` header on every write made with the session cookie. */
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   permissions: Type.Array(Type.String()),
+  /** Roles this user may give to accounts (empty for most). */
+  grantableRoles: Type.Array(Type.String()),
 });

@@ -326,3 +326,25 @@ describe('users', () => {
     expect(byOfficer.statusCode).toBe(403);
   });
 });
+
+describe('grantable roles', () => {
+  it('tells the console which roles the signed-in user may give', async () => {
+    const asAuthority = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: authority.read })
+    ).json();
+    expect(asAuthority.grantableRoles).toEqual([
+      'authority_officer',
+      'department_officer',
+      'department_head',
+      'expert',
+    ]);
+    const asAdmin = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: admin.read })
+    ).json();
+    expect(asAdmin.grantableRoles).toContain('auditor');
+    const asOfficer = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: officer.read })
+    ).json();
+    expect(asOfficer.grantableRoles).toEqual([]);
+  });
+});

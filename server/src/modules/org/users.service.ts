@@ -9,7 +9,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors/app
 import { isValidCitizenId } from '../../platform/identifiers/citizen-id.ts';
 import { isValidCreditCode } from '../../platform/identifiers/credit-code.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
-import type { UserRole } from '../../platform/policy/permissions.ts';
+import { ROLES, type UserRole } from '../../platform/policy/permissions.ts';
 import { forbidden, inRegionScope } from '../../platform/policy/policy.ts';
 import { findDepartment } from './departments.repository.ts';
 import type { CreateUserBody, UpdateUserBody, User } from './org.schemas.ts';
@@ -33,9 +33,14 @@ const GRANTABLE: Partial<Record<UserRole, readonly UserRole[]>> = {
 const NEEDS_DEPARTMENT: readonly string[] = ['authority_officer', 'department_officer', 'department_head'];
 const NEEDS_REGION: readonly string[] = ['authority_officer', 'auditor'];
 
+/** The roles an actor may give to accounts (the console offers only these). */
+export function grantableRoles(actor: Actor): readonly UserRole[] {
+  if (actor.role === 'platform_admin') return ROLES;
+  return GRANTABLE[actor.role as UserRole] ?? [];
+}
+
 function mayGrant(actor: Actor, role: UserRole): boolean {
-  if (actor.role === 'platform_admin') return true;
-  return GRANTABLE[actor.role as UserRole]?.includes(role) ?? false;
+  return grantableRoles(actor).includes(role);
 }
 
 /** Whether the actor may manage this existing user at all. */

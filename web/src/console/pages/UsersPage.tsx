@@ -46,13 +46,6 @@ import { formatDateTime } from '../../lib/format.ts';
 import { errorText } from '../../lib/problems.ts';
 import { useList } from '../../lib/useList.ts';
 
-// Roles an authority officer may give (the server enforces the same; others are hidden to avoid refusals).
-const AUTHORITY_GRANTABLE: readonly UserRole[] = [
-  'authority_officer',
-  'department_officer',
-  'department_head',
-  'expert',
-];
 const PERSON_TYPES = ['natural', 'legal', 'other'] as const;
 
 interface UserForm {
@@ -300,7 +293,7 @@ export default function UsersPage() {
     departmentId?: string;
     status?: string;
   }>();
-  const grantable = info?.user.role === 'platform_admin' ? USER_ROLES : AUTHORITY_GRANTABLE;
+  const grantable = info?.grantableRoles ?? [];
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['users'] });
   const act = (title: string, content: string, run: () => Promise<void>, danger = false) =>
