@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ApiKey } from './apikeys.schemas.ts';
 
@@ -51,14 +52,10 @@ export async function listApiKeys(
       : ['00000000-0000-0000-0000-000000000000'];
     query = query.where('d.region_id', 'in', scope);
   }
-  const [rows, count] = await Promise.all([
-    query.orderBy('k.created_at', 'desc').orderBy('k.id').offset(filter.offset).limit(filter.limit).execute(),
-    query
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toApiKey), total: count.n };
+  const { rows, total } = await fetchPage(query, filter, (q) =>
+    q.orderBy('k.created_at', 'desc').orderBy('k.id'),
+  );
+  return { items: rows.map(toApiKey), total };
 }
 
 /** Finds one key. */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB, DepartmentTable } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { Department } from './org.schemas.ts';
@@ -49,19 +50,10 @@ export async function listDepartments(
     );
   }
   const order = sortOrder(filter.sort, SORTABLE, { column: 'd.name', direction: 'asc' });
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy(order.column, order.direction)
-      .orderBy('d.id')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .execute(),
-    query
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toDepartment), total: count.n };
+  const { rows, total } = await fetchPage(query, filter, (q) =>
+    q.orderBy(order.column, order.direction).orderBy('d.id'),
+  );
+  return { items: rows.map(toDepartment), total };
 }
 
 /** Finds one department. */

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB, RegionTable } from '../../platform/db/schema.ts';
 import type { Region } from './org.schemas.ts';
 
@@ -22,14 +23,8 @@ export async function listRegions(
     query = query.where((eb) =>
       eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.code', 'like', `${filter.q}%`)]),
     );
-  const [items, count] = await Promise.all([
-    query.orderBy('r.code').offset(filter.offset).limit(filter.limit).execute(),
-    query
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: count.n };
+  const { rows, total } = await fetchPage(query, filter, (q) => q.orderBy('r.code'));
+  return { items: rows, total };
 }
 
 /** Finds one region. */

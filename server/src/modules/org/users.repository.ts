@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { User } from './org.schemas.ts';
@@ -85,19 +86,10 @@ export async function listUsers(
     query = query.where((eb) => eb.or([eb('d.region_id', 'in', scope), eb('u.region_id', 'in', scope)]));
   }
   const order = sortOrder(filter.sort, SORTABLE, { column: 'u.username', direction: 'asc' });
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy(order.column, order.direction)
-      .orderBy('u.id')
-      .offset(filter.offset)
-      .limit(filter.limit)
-      .execute(),
-    query
-      .clearSelect()
-      .select(sql<number>`count(*)`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map(toUser), total: count.n };
+  const { rows, total } = await fetchPage(query, filter, (q) =>
+    q.orderBy(order.column, order.direction).orderBy('u.id'),
+  );
+  return { items: rows.map(toUser), total };
 }
 
 /** Finds one user. */
