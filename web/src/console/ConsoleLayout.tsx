@@ -22,11 +22,11 @@ import {
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session.tsx';
+import { useSignOutEverywhere } from '../auth/useSignOutEverywhere.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { FullPageSpin } from '../components/FullPageSpin.tsx';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { isMessageKey, useI18n, type Translate } from '../i18n/index.tsx';
-import { errorText } from '../lib/problems.ts';
 import { findNavEntry, visibleNavigation, type NavItem } from './navigation.tsx';
 
 /** Background of the side menu (the theme in App.tsx colours the menu to match). */
@@ -43,9 +43,10 @@ function toMenuItems(items: NavItem[], t: Translate): NonNullable<MenuProps['ite
 /** The console frame: side menu, header with the user and language, and the page. */
 export function ConsoleLayout() {
   const { t } = useI18n();
-  const { info, can, logout, logoutAll } = useSession();
-  const { message, modal } = App.useApp();
+  const { info, can, logout } = useSession();
+  const { message } = App.useApp();
   const navigate = useNavigate();
+  const signOutEverywhere = useSignOutEverywhere();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
 
@@ -63,25 +64,6 @@ export function ConsoleLayout() {
     await logout().catch(() => undefined);
     message.success(t('account.loggedOut'));
     navigate('/login', { replace: true });
-  };
-
-  const signOutEverywhere = () => {
-    modal.confirm({
-      title: t('account.logoutAllConfirmTitle'),
-      content: t('account.logoutAllConfirmText'),
-      okText: t('account.logoutAll'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const count = await logoutAll();
-          message.success(t('account.logoutAllDone', { count }));
-          navigate('/login', { replace: true });
-        } catch (error) {
-          message.error(errorText(error, t));
-        }
-      },
-    });
   };
 
   const accountMenu: MenuProps = {

@@ -1,4 +1,4 @@
-import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -8,7 +8,6 @@ import {
   Form,
   Input,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -19,9 +18,10 @@ import { api } from '../../api/client.ts';
 import type { ApiKey } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { RefreshButton } from '../../components/FilterBar.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { SecretOnce } from '../../components/SecretOnce.tsx';
 import { useI18n, type Translate } from '../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
@@ -149,23 +149,9 @@ export default function ApiKeysPage() {
             value={list.filters.departmentId}
             onChange={(departmentId) => list.setFilters({ departmentId })}
           />
-          <Button
-            icon={<ReloadOutlined />}
-            onClick={() => list.query.refetch()}
-            aria-label={t('common.refresh')}
-          />
+          <RefreshButton onRefresh={() => list.query.refetch()} />
         </Space>
-        {list.query.isError && <QueryError error={list.query.error} onRetry={() => list.query.refetch()} />}
-        <Table<ApiKey>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.query.data?.items ?? []}
-          loading={list.query.isFetching}
-          pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
-          onChange={list.onTableChange}
-          locale={{ emptyText: t('apiKey.empty') }}
-          scroll={{ x: 1000 }}
-        />
+        <ListTable<ApiKey> list={list} emptyText={t('apiKey.empty')} columns={columns} scroll={{ x: 1000 }} />
       </Card>
       {creating && (
         <FormModal<ApiKeyForm>

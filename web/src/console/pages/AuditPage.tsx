@@ -1,4 +1,4 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import {
   App,
   AutoComplete,
@@ -11,7 +11,6 @@ import {
   Input,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -21,8 +20,9 @@ import { useState } from 'react';
 import { apiUrl } from '../../api/client.ts';
 import { AUDIT_OUTCOMES, type AuditEvent, type AuditOutcome } from '../../api/types.ts';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { FilterBar } from '../../components/FilterBar.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { isMessageKey, useI18n, type Translate } from '../../i18n/index.tsx';
 import { zhCN } from '../../i18n/zh-CN.ts';
 import { formatDateTimeSeconds } from '../../lib/format.ts';
@@ -256,12 +256,7 @@ export default function AuditPage() {
         }
       />
       <Card>
-        <Form<FilterForm>
-          form={form}
-          layout="inline"
-          onFinish={(values) => list.setFilters(toFilters(values))}
-          style={{ marginBottom: 16, rowGap: 12 }}
-        >
+        <FilterBar form={form} list={list} onSearch={(values) => list.setFilters(toFilters(values))}>
           <Form.Item name="actor" label={t('audit.actor')}>
             <Input placeholder={t('audit.actorPlaceholder')} allowClear style={{ width: 160 }} />
           </Form.Item>
@@ -309,36 +304,13 @@ export default function AuditPage() {
           <Form.Item name="period" label={t('audit.period')}>
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                form.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => list.query.refetch()}
-              aria-label={t('common.refresh')}
-            />
-          </Space>
-        </Form>
-        {list.query.isError && <QueryError error={list.query.error} onRetry={() => list.query.refetch()} />}
-        <Table<AuditEvent>
-          rowKey="id"
+        </FilterBar>
+        <ListTable<AuditEvent>
+          list={list}
+          emptyText={t('audit.empty')}
           size="middle"
           columns={columns}
-          dataSource={list.query.data?.items ?? []}
-          loading={list.query.isFetching}
-          pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
-          onChange={list.onTableChange}
           onRow={(event) => ({ onDoubleClick: () => setSelected(event) })}
-          locale={{ emptyText: t('audit.empty') }}
           scroll={{ x: 1000 }}
         />
       </Card>

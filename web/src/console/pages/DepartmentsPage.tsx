@@ -1,26 +1,15 @@
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { DEPARTMENT_KINDS, type Department, type DepartmentKind } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
 import { DepartmentSelect } from '../../components/DepartmentSelect.tsx';
+import { FilterBar, FilterSearch } from '../../components/FilterBar.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { isValidCreditCode } from '../../lib/creditCode.ts';
@@ -259,26 +248,18 @@ export default function DepartmentsPage() {
         }
       />
       <Card>
-        <Form<Filters>
+        <FilterBar
           form={filterForm}
-          layout="inline"
-          onFinish={(values) =>
+          list={list}
+          onSearch={(values) =>
             list.setFilters({
               q: values.q?.trim() || undefined,
               regionId: values.regionId,
               kind: values.kind,
             })
           }
-          style={{ marginBottom: 16, rowGap: 12 }}
         >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder={t('department.searchPlaceholder')}
-              allowClear
-              onSearch={() => filterForm.submit()}
-              style={{ width: 260 }}
-            />
-          </Form.Item>
+          <FilterSearch placeholder={t('department.searchPlaceholder')} width={260} />
           <Form.Item name="regionId" label={t('department.region')}>
             <RegionSelect
               style={{ width: 200 }}
@@ -295,34 +276,11 @@ export default function DepartmentsPage() {
               onChange={() => filterForm.submit()}
             />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => list.query.refetch()}
-              aria-label={t('common.refresh')}
-            />
-          </Space>
-        </Form>
-        {list.query.isError && <QueryError error={list.query.error} onRetry={() => list.query.refetch()} />}
-        <Table<Department>
-          rowKey="id"
+        </FilterBar>
+        <ListTable<Department>
+          list={list}
+          emptyText={t('department.empty')}
           columns={columns}
-          dataSource={list.query.data?.items ?? []}
-          loading={list.query.isFetching}
-          pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
-          onChange={list.onTableChange}
-          locale={{ emptyText: t('department.empty') }}
           scroll={{ x: 960 }}
           data-testid="departments-table"
         />

@@ -1,13 +1,14 @@
-import { EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { REGION_LEVELS, type Region, type RegionLevel } from '../../api/types.ts';
 import { useSession } from '../../auth/session.tsx';
+import { FilterBar, FilterSearch } from '../../components/FilterBar.tsx';
 import { FormModal } from '../../components/FormModal.tsx';
+import { ListTable } from '../../components/ListTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { QueryError } from '../../components/QueryError.tsx';
 import { RegionSelect } from '../../components/RegionSelect.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useList } from '../../lib/useList.ts';
@@ -104,13 +105,20 @@ function RegionModal({ region, onClose }: { region: Region | null; onClose(): vo
   );
 }
 
+interface Filters {
+  q?: string;
+  level?: RegionLevel;
+  parentId?: string;
+  [key: string]: string | undefined;
+}
+
 /** 行政区域: the provinces, cities and districts of the deployment. */
 export default function RegionsPage() {
   const { t } = useI18n();
   const { can } = useSession();
-  const list = useList<Region, { q?: string; level?: RegionLevel; parentId?: string }>('/regions', {});
+  const list = useList<Region, Filters>('/regions', {});
   const [modal, setModal] = useState<{ region: Region | null } | null>(null);
-  const [filterForm] = Form.useForm();
+  const [filterForm] = Form.useForm<Filters>();
   const mayManage = can('org.region.manage');
 
   const columns: TableColumnsType<Region> = [
@@ -159,26 +167,18 @@ export default function RegionsPage() {
         }
       />
       <Card>
-        <Form
+        <FilterBar
           form={filterForm}
-          layout="inline"
-          onFinish={(values: { q?: string; level?: RegionLevel; parentId?: string }) =>
+          list={list}
+          onSearch={(values) =>
             list.setFilters({
               q: values.q?.trim() || undefined,
               level: values.level,
               parentId: values.parentId,
             })
           }
-          style={{ marginBottom: 16, rowGap: 12 }}
         >
-          <Form.Item name="q">
-            <Input.Search
-              placeholder={t('region.searchPlaceholder')}
-              allowClear
-              onSearch={() => filterForm.submit()}
-              style={{ width: 220 }}
-            />
-          </Form.Item>
+          <FilterSearch placeholder={t('region.searchPlaceholder')} width={220} />
           <Form.Item name="level" label={t('region.level')}>
             <Select
               allowClear
@@ -196,36 +196,8 @@ export default function RegionsPage() {
               onChange={() => filterForm.submit()}
             />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t('common.search')}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t('common.reset')}
-            </Button>
-            <Button
-              icon={<ReloadOutlined />}
-              onClick={() => list.query.refetch()}
-              aria-label={t('common.refresh')}
-            />
-          </Space>
-        </Form>
-        {list.query.isError && <QueryError error={list.query.error} onRetry={() => list.query.refetch()} />}
-        <Table<Region>
-          rowKey="id"
-          columns={columns}
-          dataSource={list.query.data?.items ?? []}
-          loading={list.query.isFetching}
-          pagination={{ ...list.pagination, showTotal: (total) => t('common.total', { total }) }}
-          onChange={list.onTableChange}
-          locale={{ emptyText: t('region.empty') }}
-          scroll={{ x: 640 }}
-        />
+        </FilterBar>
+        <ListTable<Region> list={list} emptyText={t('region.empty')} columns={columns} scroll={{ x: 640 }} />
       </Card>
       {modal && <RegionModal region={modal.region} onClose={() => setModal(null)} />}
     </>

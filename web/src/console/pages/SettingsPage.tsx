@@ -1,9 +1,9 @@
 import { PoweroffOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { useSession } from '../../auth/session.tsx';
+import { useSignOutEverywhere } from '../../auth/useSignOutEverywhere.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { isMessageKey, useI18n } from '../../i18n/index.tsx';
 import { formatDateTime } from '../../lib/format.ts';
@@ -18,9 +18,9 @@ interface PasswordForm {
 /** 个人设置: who I am, change my password, sign out everywhere. */
 export default function SettingsPage() {
   const { t } = useI18n();
-  const { info, refresh, logoutAll } = useSession();
-  const { message, modal } = App.useApp();
-  const navigate = useNavigate();
+  const { info, refresh } = useSession();
+  const { message } = App.useApp();
+  const signOutEverywhere = useSignOutEverywhere();
   const [form] = Form.useForm<PasswordForm>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -51,24 +51,6 @@ export default function SettingsPage() {
       setBusy(false);
     }
   };
-
-  const signOutEverywhere = () =>
-    modal.confirm({
-      title: t('account.logoutAllConfirmTitle'),
-      content: t('account.logoutAllConfirmText'),
-      okText: t('account.logoutAll'),
-      okButtonProps: { danger: true },
-      cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const count = await logoutAll();
-          message.success(t('account.logoutAllDone', { count }));
-          navigate('/login', { replace: true });
-        } catch (error) {
-          message.error(errorText(error, t));
-        }
-      },
-    });
 
   return (
     <>
