@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
+import { createWorld, login, type TestSession } from '../../test/factories.ts';
+import { testConfig } from '../../test/test-app.ts';
+import { openTestDatabase } from '../../test/test-database.ts';
+import type { Database } from '../db/database.ts';
+import type { AppInstance } from './types.ts';
+
+// Every route, called by a signed-in administrator with mistakes a client can make: wrong ids,
+// nonsense query parameters, bodies of the wrong shape. None may answer with a server error.
+let database: Database;
+let app: AppInstance;
+let admin: TestSession;
+const routes: { method: string; url: string }[] = [];
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildApp({ database, config: testConfig(), onRouteRegistered: (route) => routes.push(route) });
+  await app.ready();
+  const world = await createWorld(database.db);
+  admin = await login(app, 'admin', world.users.admin.password);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+
+const BAD_QUERY =
+  '?page=0&pageSize=99999&sort=;drop%20table&from=yesterday&to=2026-13-45&q=%00%27&departmentId=x&regionId=1&year=abc&start=2026-02-30&workdays=-1&disabled=perhaps';
+const BAD_BODIES: unknown[] = [
+  { unexpected: { deep: [1, 2, 3] } },
+  [],
+  'just text',
+  { name: 12, code: null },
+];
+
+const ownRoutes = () =>
+  routes.filter(
+    (r) =>
+      r.method !== 'HEAD' &&
+      !r.url.startsWith('/api/docs') &&
+      !r.url.includes('logout') &&
+      r.url !== '/api/v1/auth/password',
+  );
+
+describe('bad input never gives a server error', () => {
+  it('wrong ids and nonsense query parameters get 4xx answers with problem+json', async () => {
+    for (const route of ownRoutes()) {
+      for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', '12345']) {
+        const url = route.url.replace(/:[a-zA-Z]+/g, id) + BAD_QUERY;
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url,
+          headers: admin.write,
+          payload: {},
+        });
+        expect(response.statusCode, `${route.method} ${url}: ${response.body.slice(0, 200)}`).toBeLessThan(
+          500,
+        );
+        if (response.statusCode >= 400)
+          expect(response.headers['content-type']).toContain('application/problem+json');
+      }
+    }
+  });
+
+  it('bodies of the wrong shape get 4xx answers', async () => {
+    for (const route of ownRoutes().filter((r) => ['POST', 'PATCH', 'PUT'].includes(r.method))) {
+      for (const body of BAD_BODIES) {
+        const response = await app.inject({
+          method: route.method as 'POST',
+          url: route.url.replace(/:[a-zA-Z]+/g, '00000000-0000-4000-8000-000000000000'),
+          headers: { ...admin.write, 'content-type': 'application/json' },
+          payload: JSON.stringify(body),
+        });
+        expect(
+          response.statusCode,
+          `${route.method} ${route.url} ${JSON.stringify(body)}: ${response.body.slice(0, 200)}`,
+        ).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode).toBeLessThan(500);
+      }
+    }
+  });
+});
