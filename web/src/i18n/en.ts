@@ -293,6 +293,8 @@ export const en: Dictionary = {
   'audit.action.auth.lock': 'Account locked after failed sign-ins',
   'audit.action.case.transition': 'Case step',
   'audit.action.case.extension.refuse': 'Refuse extension',
+  'audit.action.org.user.list': 'List users',
+  'audit.action.org.user.read': 'Read user',
   'audit.action.access.denied': 'Access denied',
   'audit.action.system.seed_demo': 'Seed demo data',
   'audit.action.org.region.create': 'Create region',

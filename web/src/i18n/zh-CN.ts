@@ -283,6 +283,8 @@ export const zhCN = {
   'audit.action.auth.lock': '账号因多次密码错误被锁定',
   'audit.action.case.transition': '办理事项',
   'audit.action.case.extension.refuse': '驳回延期',
+  'audit.action.org.user.list': '查询用户',
+  'audit.action.org.user.read': '查看用户',
   'audit.action.access.denied': '访问被拒绝',
   'audit.action.system.seed_demo': '写入演示数据',
   'audit.action.org.region.create': '新建行政区域',

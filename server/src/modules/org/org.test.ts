@@ -324,6 +324,29 @@ describe('users', () => {
     expect(names).not.toContain('admin');
     const byOfficer = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: officer.read });
     expect(byOfficer.statusCode).toBe(403);
+    const adminAccount = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${world.users.admin.user.id}`,
+      headers: authority.read,
+    });
+    expect(adminAccount.statusCode).toBe(403);
+  });
+
+  it('audits every look at the accounts, since they hold contact details', async () => {
+    await t.app.inject({ method: 'GET', url: '/api/v1/users?role=department_officer', headers: admin.read });
+    await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/users/${world.users.policeOfficer.user.id}`,
+      headers: admin.read,
+    });
+    const events = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'target_id', 'detail'])
+      .where('action', 'in', ['org.user.list', 'org.user.read'])
+      .where('actor_name', '=', 'admin')
+      .execute();
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['org.user.list', 'org.user.read']));
+    expect(JSON.stringify(events)).toContain('department_officer');
   });
 });
 

@@ -1,11 +1,15 @@
 import { Type } from 'typebox';
-import { notFound } from '../../platform/errors/app-error.ts';
 import { Page, pageWindow } from '../../platform/http/pagination.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
-import { forbidden } from '../../platform/policy/policy.ts';
 import { CreateUserBody, IdParams, UpdateUserBody, User, UserQuery } from './org.schemas.ts';
-import { findUser, listUsers } from './users.repository.ts';
-import { changeUser, createUser, resetPassword, unlock } from './users.service.ts';
+import {
+  changeUser,
+  createUser,
+  listUsersInScope,
+  readUser,
+  resetPassword,
+  unlock,
+} from './users.service.ts';
 
 const tags = ['org'];
 
@@ -21,19 +25,9 @@ export async function userRoutes(app: AppInstance) {
       schema: { tags, summary: 'List users', querystring: UserQuery, response: { 200: Page(User) } },
     },
     async (request) => {
-      const actor = request.actor!;
       const window = pageWindow(request.query);
-      const result = await listUsers(db, {
-        ...request.query,
-        ...window,
-        regionScope: actor.role === 'platform_admin' ? undefined : actor.regionScope,
-      });
-      return {
-        items: result.items.map(({ departmentRegionId: _, ...user }) => user),
-        total: result.total,
-        page: window.page,
-        pageSize: window.pageSize,
-      };
+      const result = await listUsersInScope(db, request.ctx, { ...request.query, ...window });
+      return { ...result, page: window.page, pageSize: window.pageSize };
     },
   );
 
@@ -43,16 +37,7 @@ export async function userRoutes(app: AppInstance) {
       config: { permission: 'org.user.manage' },
       schema: { tags, summary: 'One user', params: IdParams, response: { 200: User } },
     },
-    async (request) => {
-      const actor = request.actor!;
-      const found = await findUser(db, request.params.id);
-      if (!found) throw notFound('what.user');
-      const region = found.departmentRegionId ?? found.regionId;
-      if (actor.role !== 'platform_admin' && (!region || !actor.regionScope.includes(region)))
-        throw forbidden();
-      const { departmentRegionId: _, ...user } = found;
-      return user;
-    },
+    async (request) => readUser(db, request.ctx, request.params.id),
   );
 
   app.post(

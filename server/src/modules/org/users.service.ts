@@ -18,6 +18,7 @@ import {
   findUser,
   identityTaken,
   insertUser,
+  listUsers,
   resetPasswordHash,
   unlockUser,
   updateUser,
@@ -103,6 +104,52 @@ function checkPublicIdentity(input: CreateUserBody): {
     throw invalid(code, [{ path: '/body/identityNumber', code }]);
   }
   return { personType: input.personType, identityNumber: number };
+}
+
+type UserFilter = Omit<Parameters<typeof listUsers>[1], 'regionScope'>;
+
+/**
+ * Lists accounts in the actor's scope. The list holds people's contact details, so reading it is
+ * audited, in the same transaction as the read.
+ */
+export async function listUsersInScope(
+  db: Kysely<DB>,
+  context: RequestContext,
+  filter: UserFilter,
+): Promise<{ items: User[]; total: number }> {
+  const actor = context.actor!;
+  return db.transaction().execute(async (trx) => {
+    const result = await listUsers(trx, {
+      ...filter,
+      regionScope: actor.role === 'platform_admin' ? undefined : actor.regionScope,
+    });
+    await recordAudit(trx, context, {
+      action: 'org.user.list',
+      targetType: 'user',
+      detail: { filter, returned: result.items.length },
+    });
+    return { items: result.items.map(({ departmentRegionId: _, ...user }) => user), total: result.total };
+  });
+}
+
+/** Reads one account in the actor's scope, audited. */
+export async function readUser(db: Kysely<DB>, context: RequestContext, id: string): Promise<User> {
+  const actor = context.actor!;
+  return db.transaction().execute(async (trx) => {
+    const found = await findUser(trx, id);
+    if (!found) throw notFound('what.user');
+    const region = found.departmentRegionId ?? found.regionId;
+    if (actor.role !== 'platform_admin' && (!region || !actor.regionScope.includes(region)))
+      throw forbidden();
+    await recordAudit(trx, context, {
+      action: 'org.user.read',
+      targetType: 'user',
+      targetId: id,
+      departmentId: found.departmentId,
+    });
+    const { departmentRegionId: _, ...user } = found;
+    return user;
+  });
 }
 
 /** Creates an account; without a given password one is generated and returned once. */
