@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { fetchPage } from '../../platform/db/paging.ts';
+import { idsInSubtree } from '../../platform/db/tree.ts';
 import type { DB, DepartmentTable } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { Department } from './org.schemas.ts';
@@ -87,15 +88,8 @@ export async function departmentClash(
 }
 
 /** Ids of a department and all departments below it (to refuse cycles). */
-export async function departmentSubtree(db: Kysely<DB>, id: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM departments WHERE id = ${id}
-      UNION ALL
-      SELECT d.id FROM departments d JOIN tree t ON d.parent_id = t.id
-    )
-    SELECT id FROM tree`.execute(db);
-  return result.rows.map((row) => row.id);
+export function departmentSubtree(db: Kysely<DB>, id: string): Promise<string[]> {
+  return idsInSubtree(db, 'departments', id);
 }
 
 /** Inserts a department; returns its id. */

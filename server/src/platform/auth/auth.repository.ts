@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { idsInSubtree } from '../db/tree.ts';
 
 /** What resolving a cookie needs: the session and its user in one row. */
 export interface SessionWithUser {
@@ -81,15 +82,8 @@ export async function touchApiKey(db: Kysely<DB>, id: string): Promise<void> {
 }
 
 /** A region and every region below it. */
-export async function regionWithDescendants(db: Kysely<DB>, regionId: string): Promise<string[]> {
-  const result = await sql<{ id: string }>`
-    WITH RECURSIVE tree AS (
-      SELECT id FROM regions WHERE id = ${regionId}
-      UNION ALL
-      SELECT r.id FROM regions r JOIN tree t ON r.parent_id = t.id
-    )
-    SELECT id FROM tree`.execute(db);
-  return result.rows.map((row) => row.id);
+export function regionWithDescendants(db: Kysely<DB>, regionId: string): Promise<string[]> {
+  return idsInSubtree(db, 'regions', regionId);
 }
 
 /** Creates a session row. */
