@@ -1,5 +1,6 @@
 // The console in a real browser against the real server: sign in, organisation management with
 // field errors, language switch, sign out, and the return to where one was after a 401.
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
@@ -184,6 +185,63 @@ describe('console', () => {
       .first()
       .click();
     await page.waitForURL(/\/login\?next=%2Fconsole%2Forg%2Fusers$/);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('lets a department officer issue and revoke an API key, and an auditor trace and export it', async () => {
+    // A new visitor: no session, no language chosen (the first test switched to English).
+    await browser.context.clearCookies();
+    await page.goto(`${server.baseUrl}/login`);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await signIn('police.officer', server.demoPassword);
+    await page.waitForURL(`${server.baseUrl}/console`);
+
+    // Issue a key: it is shown once, and it works for the department's system.
+    await page.getByTestId('side-menu').getByText('API 密钥', { exact: true }).click();
+    await page.waitForURL(/\/console\/api-keys$/);
+    await page.getByRole('button', { name: /新建密钥/ }).click();
+    await page.locator('#apiKey_application').fill('户籍查询系统');
+    await page.getByTestId('form-submit').click();
+    const key = await page.getByTestId('secret-value').inputValue();
+    expect(key).toMatch(/^zsk_/);
+    const asSystem = () =>
+      fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await asSystem()).status).toBe(200);
+    await page.getByTestId('secret-close').click();
+
+    // Revoke it after confirming: the system is refused from then on.
+    const row = page.locator('.ant-table-row', { hasText: '户籍查询系统' });
+    await row.getByRole('button', { name: /吊销/ }).click();
+    await page
+      .locator(SETTLED('.ant-modal-confirm'))
+      .getByRole('button', { name: /吊\s*销/ })
+      .click();
+    await expect.poll(() => row.textContent()).toContain('已吊销');
+    expect((await asSystem()).status).toBe(401);
+    await pickFromMenu('account-menu', '退出登录');
+    await page.waitForURL(`${server.baseUrl}/login`);
+
+    // The auditor finds both acts in the audit trail and exports them.
+    await signIn('auditor', server.demoPassword);
+    await page.waitForURL(`${server.baseUrl}/console`);
+    await page.getByTestId('side-menu').getByText('审计日志', { exact: true }).click();
+    await page.waitForURL(/\/console\/audit$/);
+    // Action filter by prefix: every API key act.
+    await page.locator('#action').fill('apikey.');
+    await page.locator('#action').press('Escape');
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await page.locator('.ant-table-row', { hasText: '吊销 API 密钥' }).waitFor();
+    await page.locator('.ant-table-row', { hasText: '新建 API 密钥' }).waitFor();
+    await page.screenshot({ path: screenshotPath('audit-apikeys-zh.png') });
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: /导出 CSV/ }).click();
+    const file = await (await download).path();
+    const csv = fs.readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('apikey.revoke');
+    expect(csv).toContain('police.officer');
+    expect(csv).not.toContain('auth.login,');
     expect(browser.problems).toEqual([]);
   });
 });
