@@ -39,15 +39,18 @@ afterAll(async () => {
  */
 const SETTLED = (popup: string) => `${popup}:visible:not([class*="-enter"]):not([class*="-leave"])`;
 
-/** Picks an option of an antd Select by typing into it and clicking the matching entry. */
+/**
+ * Picks an option of an antd Select by typing into it and pressing Enter once the matching option
+ * is shown: clicking an option while the filtered list re-renders can miss it.
+ */
 async function choose(selectId: string, search: string, optionText: string) {
-  await page.locator(`#${selectId}`).click();
-  await page.locator(`#${selectId}`).fill(search);
+  const input = page.locator(`#${selectId}`);
+  await input.click();
+  await input.fill(search);
   await page
-    .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option`, { hasText: optionText })
-    .first()
-    .click();
-  // The option list slides away over the form; wait until it is gone before the next click.
+    .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option-active`, { hasText: optionText })
+    .waitFor();
+  await input.press('Enter');
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
