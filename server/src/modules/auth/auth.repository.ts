@@ -72,15 +72,6 @@ export async function updatePasswordHash(
     .execute();
 }
 
-/** Ends every session of a user except one. */
-export async function deleteOtherSessions(
-  db: Kysely<DB>,
-  userId: string,
-  keepSessionId: string,
-): Promise<void> {
-  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '<>', keepSessionId).execute();
-}
-
 /** The profile the console shows for the signed-in user. */
 export interface MeRow {
   id: string;

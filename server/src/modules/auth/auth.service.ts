@@ -15,7 +15,6 @@ import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
 import {
-  deleteOtherSessions,
   findLoginUser,
   recordFailedLogin,
   recordSuccessfulLogin,
@@ -179,8 +178,7 @@ export async function changePassword(
   const hash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
     await updatePasswordHash(trx, actor.id, hash);
-    if (actor.session) await deleteOtherSessions(trx, actor.id, actor.session.id);
-    else await deleteSessionsOfUser(trx, actor.id);
+    await deleteSessionsOfUser(trx, actor.id, actor.session?.id);
     await recordAudit(trx, context, {
       action: 'auth.password.change',
       targetType: 'user',

@@ -116,9 +116,15 @@ export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }
 
-/** Ends every session of a user (logout everywhere, password change, account disabled). */
-export async function deleteSessionsOfUser(db: Kysely<DB>, userId: string): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+/** Ends every session of a user, or every other one (logout everywhere, password change, account disabled). */
+export async function deleteSessionsOfUser(
+  db: Kysely<DB>,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  const result = await query.executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
