@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { loadProfile } from './platform/profiles/profiles.ts';
 import { startSequencer } from './platform/audit/sequencer.ts';
 import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
@@ -34,10 +35,11 @@ async function main() {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
-  const credentials = await seedDemoIfEmpty(database.db, {
-    admin: config.adminPassword,
-    demo: config.demoPassword,
-  });
+  const credentials = await seedDemoIfEmpty(
+    database.db,
+    { admin: config.adminPassword, demo: config.demoPassword },
+    loadProfile(config.profileId),
+  );
 
   const app = await buildApp({
     database,

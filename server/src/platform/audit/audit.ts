@@ -37,22 +37,26 @@ export async function recordAuditMany(
     .execute();
 }
 
+// PostgreSQL text and jsonb cannot hold NUL; hostile input must still be recordable, so NUL
+// becomes U+FFFD (the replacement character) in what the trail stores.
+const storable = (text: string | null) => (text === null ? null : text.replaceAll('\u0000', '\ufffd'));
+
 function auditRow(context: RequestContext, entry: AuditEntry) {
   const actor = context.actor;
   return {
     actor_type: actor ? actor.type : context.system ? ('system' as const) : ('anonymous' as const),
     actor_id: actor?.id ?? null,
-    actor_name: actor?.name ?? context.system ?? context.claimedName ?? null,
+    actor_name: storable(actor?.name ?? context.system ?? context.claimedName ?? null),
     actor_role: actor?.role ?? null,
     department_id: entry.departmentId !== undefined ? entry.departmentId : (actor?.departmentId ?? null),
     region_id: actor?.regionId ?? null,
     action: entry.action,
     outcome: entry.outcome ?? 'success',
     target_type: entry.targetType ?? null,
-    target_id: entry.targetId ?? null,
-    purpose: entry.purpose ?? null,
+    target_id: storable(entry.targetId ?? null),
+    purpose: storable(entry.purpose ?? null),
     request_id: context.requestId,
     ip: context.ip,
-    detail: JSON.stringify(entry.detail ?? {}),
+    detail: JSON.stringify(entry.detail ?? {}).replaceAll('\\u0000', '\\ufffd'),
   };
 }

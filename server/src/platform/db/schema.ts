@@ -1,6 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CalendarTables } from '../calendar/calendar.tables.ts';
 import type { CaseTables } from '../cases/cases.tables.ts';
+import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
+import type { DemandTables } from '../../modules/catalog/demands/demands.tables.ts';
+import type { ProjectTables } from '../../modules/catalog/projects/projects.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -133,6 +136,10 @@ export interface FoundationTables {
   audit_chain_head: AuditChainHeadTable;
 }
 
-// Later modules: `export interface DB extends FoundationTables, CatalogTables { }`.
-/** Every table of the platform schema. */
-export type DB = FoundationTables & CalendarTables & CaseTables;
+/** Every table of the platform schema; each module adds its own `*.tables.ts`. */
+export type DB = FoundationTables &
+  CalendarTables &
+  CaseTables &
+  CatalogTables &
+  DemandTables &
+  ProjectTables;

@@ -12,6 +12,10 @@ export const errorMessages = defineMessages({
     'zh-CN': '不支持的内容类型，请以 application/json 发送',
     en: 'Unsupported content type; send application/json',
   },
+  'request.bad_characters': {
+    'zh-CN': '请求中含有无法处理的字符（如 NUL 控制字符）',
+    en: 'The request contains characters that cannot be processed (such as NUL)',
+  },
   'request.not_found': { 'zh-CN': '找不到 {method} {url}', en: 'No such route: {method} {url}' },
   'request.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'server.internal': {

@@ -62,6 +62,10 @@ function fieldFromAjv(error: AjvError, context: string | undefined): FieldProble
   }
 }
 
+// PostgreSQL refuses text it cannot store (a NUL character, an invalid byte sequence): that is the
+// client's text, not a fault of ours, whichever route passed it on.
+const BAD_TEXT_SQLSTATES = new Set(['22021', '22P05']);
+
 /** Turns any thrown error into an AppError (4xx) or undefined (a real fault: 500). */
 function toAppError(
   error: FastifyError & { validation?: AjvError[]; validationContext?: string },
@@ -87,6 +91,7 @@ function toAppError(
     default:
       break;
   }
+  if (BAD_TEXT_SQLSTATES.has(String(error.code))) return new AppError(400, 'request.bad_characters');
   if (error instanceof SyntaxError && error.statusCode === 400)
     return new AppError(400, 'request.malformed_json');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

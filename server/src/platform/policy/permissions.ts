@@ -32,6 +32,13 @@ export const PERMISSIONS = [
   'case.read',
   'case.extension.request',
   'case.extension.approve',
+  'catalog.read',
+  'catalog.compile',
+  'catalog.review',
+  'catalog.publish',
+  'catalog.class.manage',
+  'catalog.demand.suggest', // the public suggests data to open (CQO §14)
+  'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -47,6 +54,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'calendar.manage',
     'case.read',
+    'catalog.read',
+    'catalog.class.manage',
   ],
   authority_officer: [
     'self.manage',
@@ -56,8 +65,22 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'apikey.manage',
     'case.read',
     'case.extension.request',
+    'catalog.read',
+    'catalog.compile',
+    'catalog.review',
+    'catalog.publish',
+    'catalog.class.manage',
+    'catalog.project.manage',
   ],
-  department_officer: ['self.manage', 'org.read', 'apikey.manage', 'case.read', 'case.extension.request'],
+  department_officer: [
+    'self.manage',
+    'org.read',
+    'apikey.manage',
+    'case.read',
+    'case.extension.request',
+    'catalog.read',
+    'catalog.compile',
+  ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
     'self.manage',
@@ -66,11 +89,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.read',
     'case.extension.request',
     'case.extension.approve',
+    'catalog.read',
+    'catalog.compile',
   ],
-  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read'],
-  expert: ['self.manage', 'org.read'],
-  public_user: ['self.manage'],
-  department_application: ['org.read', 'case.read'],
+  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read'],
+  expert: ['self.manage', 'org.read', 'catalog.read'],
+  public_user: ['self.manage', 'catalog.demand.suggest'],
+  department_application: ['org.read', 'case.read', 'catalog.read'],
 };
 
 /** Whether a role holds a permission (before any scope check). */

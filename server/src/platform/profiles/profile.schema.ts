@@ -28,6 +28,11 @@ export const DeadlineRule = Type.Object(
     workdays: Type.Integer({ minimum: 1 }),
     article: Article,
     extension: Type.Union([ExtensionRule, Type.Null()]),
+    /**
+     * Set when the article asks for the act but fixes no number, so the deployment chose it
+     * (e.g. answering a demand list, CQ19 §12). Shown as "set by the deployment" to users.
+     */
+    policy: Type.Optional(Type.Literal(true)),
   },
   { additionalProperties: false },
 );
@@ -45,6 +50,7 @@ export const DEADLINE_KEYS = [
   'conditionalShareReply',
   'openCatalogCorrectionReply',
   'conditionalOpenReply',
+  'demandReply',
 ] as const;
 /** The name of a deadline rule, e.g. `correctionReply`. */
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
@@ -68,6 +74,56 @@ const Step = Type.Object(
   { required: Type.Boolean(), article: Type.Union([Article, Type.Null()]) },
   { additionalProperties: false },
 );
+
+const ShareOrOpenType = Type.Union([
+  Type.Literal('unconditional'),
+  Type.Literal('conditional'),
+  Type.Literal('none'),
+]);
+
+/** Which share or open types must cite a legal basis, and the article that says so. */
+const LegalBasisRule = Type.Object(
+  {
+    types: Type.Array(ShareOrOpenType, { uniqueItems: true }),
+    article: Type.Union([Article, Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+/** Catalog rules: the resource code format, legal-basis and base-resource rules, security levels. */
+export const CatalogRules = Type.Object(
+  {
+    resourceCode: Type.Object(
+      {
+        /** The whole code: 前段码 (classification code) / 后段码 (sequence). */
+        pattern: Type.String({ minLength: 1 }),
+        /** Digits of the sequence the platform assigns after the slash. */
+        sequenceDigits: Type.Integer({ minimum: 1, maximum: 12 }),
+        example: Type.String({ minLength: 1 }),
+        article: Type.Union([Article, Type.Null()]),
+      },
+      { additionalProperties: false },
+    ),
+    legalBasis: Type.Object({ share: LegalBasisRule, open: LegalBasisRule }, { additionalProperties: false }),
+    /** Resources of the base class must be unconditionally shared (CQ19 §25(2), CQ18 §17(2)). */
+    baseResourcesUnconditionallyShared: Step,
+    /** Lower levels may keep supplementary catalogs registered with the upper level (SC §9). */
+    supplementaryCatalogs: Step,
+    /** An IT project needs a pre-compiled resource catalog before approval (CQ19 §48, SC §16). */
+    projectCatalog: Step,
+    /** 安全级别 a resource can be given, lowest first. */
+    securityLevels: Type.Array(
+      Type.Object(
+        { code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), name: Names },
+        { additionalProperties: false },
+      ),
+      { minItems: 1 },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The catalog rules of a profile. */
+export type CatalogRules = Static<typeof CatalogRules>;
 
 /** A regulation profile (REQUIREMENTS §1): every number and name the regulations fix, with its article. */
 export const Profile = Type.Object(
@@ -97,6 +153,8 @@ export const Profile = Type.Object(
         openCatalogCorrectionReply: Deadline,
         /** A provider answers an application for conditionally open data. */
         conditionalOpenReply: Deadline,
+        /** The authority (then the routed provider) answers a demand list entry. */
+        demandReply: Deadline,
       },
       { additionalProperties: false },
     ),
@@ -120,6 +178,7 @@ export const Profile = Type.Object(
       },
       { additionalProperties: false },
     ),
+    catalog: CatalogRules,
   },
   { additionalProperties: false },
 );

@@ -68,6 +68,36 @@ describe('shipped profiles', () => {
   });
 });
 
+describe('catalog rules per profile', () => {
+  it('asks for a legal basis where each regulation does, and allows supplementary catalogs only in sc', () => {
+    const cq19 = loadProfile('cq19').catalog;
+    expect(cq19.legalBasis.share).toEqual({ types: ['conditional', 'none'], article: 'CQ19 §25' });
+    expect(cq19.legalBasis.open).toEqual({ types: ['conditional', 'none'], article: 'CQ19 §31' });
+    expect(cq19.baseResourcesUnconditionallyShared).toEqual({ required: true, article: 'CQ19 §25' });
+    expect(cq19.supplementaryCatalogs.required).toBe(false);
+    const cq18 = loadProfile('cq18').catalog;
+    expect(cq18.legalBasis.share.article).toBe('CQ18 §17');
+    expect(cq18.legalBasis.open.types).toEqual([]);
+    expect(cq18.projectCatalog).toEqual({ required: true, article: 'CQ18 §38' });
+    const sc = loadProfile('sc').catalog;
+    expect(sc.legalBasis.share).toEqual({ types: ['none'], article: 'SC §23' });
+    expect(sc.supplementaryCatalogs).toEqual({ required: true, article: 'SC §9' });
+    for (const id of shipped) {
+      const rule = loadProfile(id).catalog.resourceCode;
+      expect(new RegExp(rule.pattern).test(rule.example)).toBe(true);
+    }
+  });
+
+  it('marks a deadline the deployment chose where the article fixes none', () => {
+    expect(loadProfile('cq19').deadlines.demandReply).toMatchObject({
+      workdays: 10,
+      article: 'CQ19 §12',
+      policy: true,
+    });
+    expect(loadProfile('cq18').deadlines.demandReply).toBeNull();
+  });
+});
+
 describe('broken profiles', () => {
   it('names the field holding a string where a number goes', () => {
     const broken = read('cq19');
