@@ -28,6 +28,8 @@ import { catalogReviewRoutes } from './modules/catalog/review.routes.ts';
 import { catalogSearchRoutes } from './modules/catalog/search.routes.ts';
 import { catalogXlsxRoutes } from './modules/catalog/xlsx/xlsx.routes.ts';
 import { catalogVersionRoutes } from './modules/catalog/versions.routes.ts';
+import { ckanRoutes } from './modules/ckan/ckan.routes.ts';
+import { dcatRoutes } from './modules/dcat/dcat.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
@@ -110,6 +112,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   installAuthHooks(app);
 
   await app.register(systemRoutes);
+  // Interoperability at the paths CKAN clients and DCAT harvesters expect (not under /api/v1).
+  await app.register(ckanRoutes);
+  await app.register(dcatRoutes);
   await app.register(authRoutes, { prefix: '/api/v1' });
   // modules: add one line per module below (keep alphabetical)
   await app.register(apiKeyRoutes, { prefix: '/api/v1' });

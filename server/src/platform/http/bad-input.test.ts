@@ -34,6 +34,10 @@ const BAD_BODIES: unknown[] = [
   { name: 12, code: null },
 ];
 
+// The CKAN Action API speaks CKAN's protocol: errors in CKAN's envelope (not problem+json), and
+// parameters it does not know are ignored, as CKAN does. It must still never answer 5xx.
+const isCkan = (url: string) => url.startsWith('/api/3/');
+
 const ownRoutes = () =>
   routes.filter(
     (r) =>
@@ -57,7 +61,7 @@ describe('bad input never gives a server error', () => {
         expect(response.statusCode, `${route.method} ${url}: ${response.body.slice(0, 200)}`).toBeLessThan(
           500,
         );
-        if (response.statusCode >= 400)
+        if (response.statusCode >= 400 && !isCkan(route.url))
           expect(response.headers['content-type']).toContain('application/problem+json');
       }
     }
@@ -72,11 +76,9 @@ describe('bad input never gives a server error', () => {
           headers: { ...admin.write, 'content-type': 'application/json' },
           payload: JSON.stringify(body),
         });
-        expect(
-          response.statusCode,
-          `${route.method} ${route.url} ${JSON.stringify(body)}: ${response.body.slice(0, 200)}`,
-        ).toBeGreaterThanOrEqual(400);
-        expect(response.statusCode).toBeLessThan(500);
+        const what = `${route.method} ${route.url} ${JSON.stringify(body)}: ${response.body.slice(0, 200)}`;
+        if (!isCkan(route.url)) expect(response.statusCode, what).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, what).toBeLessThan(500);
       }
     }
   });
