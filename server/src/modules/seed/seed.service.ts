@@ -4,10 +4,13 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, randomPassword } from '../../platform/auth/secrets.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { creditCodeCheckChar } from '../../platform/identifiers/credit-code.ts';
-import { operatorContext } from '../../platform/policy/actor.ts';
+import { operatorContext, type RequestContext } from '../../platform/policy/actor.ts';
+import type { Profile } from '../../platform/profiles/profile.schema.ts';
+import { publishInitialCatalog } from '../catalog/catalog.seed.ts';
 import { insertDepartment } from '../org/departments.repository.ts';
 import { insertRegion } from '../org/regions.repository.ts';
 import { insertUser } from '../org/users.repository.ts';
+import { DEMO_DEPARTMENT_CLASSES, DEMO_RESOURCES } from './demo-catalog.ts';
 import { DEMO_DEPARTMENTS, DEMO_REGIONS, DEMO_USERS } from './demo-data.ts';
 
 /** Who can sign in after seeding, with the passwords (shown once; only hashes are stored). */
@@ -31,14 +34,39 @@ async function isEmpty(db: Kysely<DB>): Promise<boolean> {
   return Number(row.rows[0]?.n ?? 0) === 0;
 }
 
+/** Publishes the demo catalog (department classes and resources) as the first catalog version. */
+function seedDemoCatalog(
+  trx: Kysely<DB>,
+  context: RequestContext,
+  profile: Profile,
+  departmentIds: Map<string, { id: string }>,
+) {
+  const idOf = (key: string) => {
+    const department = departmentIds.get(key);
+    if (!department) throw new Error(`demo catalog: unknown department ${key}`);
+    return department.id;
+  };
+  return publishInitialCatalog(trx, context, profile, {
+    note: '演示目录（初始发布）',
+    classes: DEMO_DEPARTMENT_CLASSES.map(({ code, name }) => ({ code, name, parentCode: '3' })),
+    resources: DEMO_RESOURCES.map(({ department, classCode, related, ...input }) => ({
+      departmentId: idOf(department),
+      classCode,
+      related,
+      input,
+    })),
+  });
+}
+
 /**
- * Seeds the demo deployment (Chongqing, its districts, the authority, departments and a user of
- * every role) when the database is empty, in one transaction. Returns the credentials, or null
- * when there was data already.
+ * Seeds the demo deployment (Chongqing, its districts, the authority, departments, a user of every
+ * role and a published catalog) when the database is empty, in one transaction. Returns the
+ * credentials, or null when there was data already.
  */
 export async function seedDemoIfEmpty(
   db: Kysely<DB>,
   passwords: { admin?: string; demo?: string },
+  profile: Profile,
 ): Promise<SeedCredentials | null> {
   if (!(await isEmpty(db))) return null;
   const adminPassword = passwords.admin ?? randomPassword();
@@ -93,12 +121,14 @@ export async function seedDemoIfEmpty(
         passwordHash: demoHash,
       });
     }
+    const catalog = await seedDemoCatalog(trx, context, profile, departmentIds);
     await recordAudit(trx, context, {
       action: 'system.seed_demo',
       detail: {
         regions: DEMO_REGIONS.length,
         departments: DEMO_DEPARTMENTS.length,
         users: DEMO_USERS.length + 1,
+        catalogResources: catalog.added,
       },
     });
     return true;

@@ -12,7 +12,11 @@ afterAll(() => t.close());
 
 describe('demo seed', () => {
   it('seeds Chongqing, its authority, departments with valid credit codes and a user of every role', async () => {
-    const credentials = await seedDemoIfEmpty(t.database.db, { admin: 'Admin-pass-2026' });
+    const credentials = await seedDemoIfEmpty(
+      t.database.db,
+      { admin: 'Admin-pass-2026' },
+      t.app.platform.profile,
+    );
     expect(credentials?.admin.password).toBe('Admin-pass-2026');
     expect(credentials?.demoPassword).toMatch(/.{16}/);
     const db = t.database.db;
@@ -47,8 +51,32 @@ describe('demo seed', () => {
     expect(audit).toEqual([{ action: 'system.seed_demo', actor_type: 'system' }]);
   });
 
+  it('publishes a living catalog: every classification, share and open type, many open datasets', async () => {
+    const db = t.database.db;
+    const entries = await db
+      .selectFrom('catalog_entries')
+      .select(['class_kind', 'share_type', 'open_type', 'department_id', 'version_number'])
+      .execute();
+    expect(entries.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(entries.map((e) => e.class_kind))).toEqual(new Set(['base', 'theme', 'department']));
+    expect(new Set(entries.map((e) => e.share_type))).toEqual(
+      new Set(['unconditional', 'conditional', 'none']),
+    );
+    expect(new Set(entries.map((e) => e.open_type))).toEqual(
+      new Set(['unconditional', 'conditional', 'none']),
+    );
+    expect(entries.filter((e) => e.open_type === 'unconditional').length).toBeGreaterThanOrEqual(15);
+    expect(new Set(entries.map((e) => e.version_number))).toEqual(new Set([1]));
+    const version = await db.selectFrom('catalog_versions').selectAll().executeTakeFirstOrThrow();
+    expect(version).toMatchObject({ number: 1, added: entries.length });
+    // Published through the same rules as any draft: base resources are unconditionally shared.
+    expect(
+      entries.filter((e) => e.class_kind === 'base').every((e) => e.share_type === 'unconditional'),
+    ).toBe(true);
+  });
+
   it('leaves a database with data alone', async () => {
-    expect(await seedDemoIfEmpty(t.database.db, {})).toBeNull();
+    expect(await seedDemoIfEmpty(t.database.db, {}, t.app.platform.profile)).toBeNull();
     const admins = await t.database.db
       .selectFrom('users')
       .select('id')
