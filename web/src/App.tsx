@@ -31,6 +31,11 @@ const UsersPage = lazy(() => import('./console/pages/UsersPage.tsx'));
 const ApiKeysPage = lazy(() => import('./console/pages/ApiKeysPage.tsx'));
 const AuditPage = lazy(() => import('./console/pages/AuditPage.tsx'));
 const SettingsPage = lazy(() => import('./console/pages/SettingsPage.tsx'));
+const CatalogResourcesPage = lazy(() => import('./console/pages/catalog/ResourcesPage.tsx'));
+const CatalogEditorPage = lazy(() => import('./console/pages/catalog/ResourceEditorPage.tsx'));
+const CatalogReviewPage = lazy(() => import('./console/pages/catalog/ReviewPage.tsx'));
+const CatalogVersionsPage = lazy(() => import('./console/pages/catalog/VersionsPage.tsx'));
+const CatalogSearchPage = lazy(() => import('./console/pages/catalog/SearchPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -61,6 +66,20 @@ const router = createBrowserRouter([
         element: <ConsoleLayout />,
         children: [
           { index: true, element: <DashboardPage /> },
+          { path: 'catalog', element: <Navigate to="search" replace /> },
+          { path: 'catalog/resources', element: guarded('catalog.compile', <CatalogResourcesPage />) },
+          { path: 'catalog/resources/new', element: guarded('catalog.compile', <CatalogEditorPage />) },
+          { path: 'catalog/resources/:id', element: guarded('catalog.compile', <CatalogEditorPage />) },
+          {
+            path: 'catalog/submissions',
+            element: guarded('catalog.compile', <CatalogReviewPage key="records" mode="records" />),
+          },
+          {
+            path: 'catalog/review',
+            element: guarded('catalog.review', <CatalogReviewPage key="inbox" mode="inbox" />),
+          },
+          { path: 'catalog/versions', element: guarded('catalog.read', <CatalogVersionsPage />) },
+          { path: 'catalog/search', element: guarded('catalog.read', <CatalogSearchPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
           { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },

@@ -61,6 +61,8 @@ export function apiUrl(path: string, query?: Query): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A file sent as the raw body with its own content type (e.g. an .xlsx import). */
+  file?: Blob;
   signal?: AbortSignal;
   /** Do not treat a 401 as "session ended" (login and the initial /auth/me probe). */
   allowUnauthorized?: boolean;
@@ -71,14 +73,15 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     accept: 'application/json',
     'accept-language': currentLang(),
   };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(apiUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -118,4 +121,9 @@ export const api = {
     request<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
     request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'body'>) =>
+    request<T>('PUT', path, { ...options, body }),
+  delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
+  /** POSTs a file as the raw request body. */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, { file, query }),
 };
