@@ -2,12 +2,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.ts';
+import { benchCatalogImport } from './catalog-import.ts';
+import { benchCatalogSearch } from './catalog-search.ts';
 import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
 
 // `npm run bench`: every bench in turn on the same engine, a table of figures and ratios vs. goals,
 // and bench/results/latest.json (gitignored) for comparing runs.
-const benches: Record<string, () => Promise<Measurement[]>> = { audit: benchAudit, http: benchHttp };
+const benches: Record<string, () => Promise<Measurement[]>> = {
+  audit: benchAudit,
+  'catalog-import': benchCatalogImport,
+  'catalog-search': benchCatalogSearch,
+  http: benchHttp,
+};
 const only = process.argv.slice(2);
 
 const engine = engineName();
