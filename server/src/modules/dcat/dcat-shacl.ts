@@ -1,17 +1,19 @@
-// Test harness: validates a graph against the official DCAT-AP 3.0.1 SHACL shapes kept in the
-// shared folder beside the repository (../shared/dcat-ap-3.0.1): the core shapes and the range
-// shapes together, as the release publishes them for combined use.
+// Test harness: validates a graph against the official DCAT-AP 3.0.1 SHACL shapes (kept unchanged in
+// ./shapes): the core shapes and the range shapes together, as the release publishes them for
+// combined use.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser, Store, type Quad } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 
-/** The repository's root (this file is server/src/modules/dcat/). */
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** Where the official shapes are: shared/ beside the repository, as in CI's fresh clone. */
-export const SHAPES_DIR = path.resolve(REPO_ROOT, '../shared/dcat-ap-3.0.1');
-const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'];
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+/** The repository's copy of the official shapes. */
+export const SHAPES_DIR = path.join(HERE, 'shapes');
+/** The project's shared folder beside the repository, where the shapes were handed over (may be absent). */
+export const SHARED_SHAPES_DIR = path.resolve(HERE, '../../../../../shared/dcat-ap-3.0.1');
+/** The shape files, combined as the release intends. */
+export const SHAPE_FILES = ['dcat-ap-SHACL.ttl', 'ranges.ttl'];
 
 let shapes: Store | undefined;
 
@@ -21,10 +23,7 @@ function loadShapes(): Store {
   for (const file of SHAPE_FILES) {
     const full = path.join(SHAPES_DIR, file);
     if (!fs.existsSync(full)) {
-      throw new Error(
-        `DCAT-AP SHACL shapes missing: ${full} not found. The shared folder must sit beside the ` +
-          'repository (../shared/dcat-ap-3.0.1 with dcat-ap-SHACL.ttl and ranges.ttl).',
-      );
+      throw new Error(`DCAT-AP SHACL shapes missing: ${full} not found (see shapes/README.md).`);
     }
     store.addQuads(new Parser().parse(fs.readFileSync(full, 'utf8')));
   }

@@ -1,8 +1,11 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import jsonld from 'jsonld';
 import { DataFactory, type Quad } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../test/test-app.ts';
-import { parseTurtle, validateDcatAp } from './dcat-shacl.ts';
+import { parseTurtle, SHAPE_FILES, SHAPES_DIR, SHARED_SHAPES_DIR, validateDcatAp } from './dcat-shacl.ts';
 import { catalogGraph, PREFIXES } from './dcat.graph.ts';
 import { loadOpenDatasets } from './open-catalog.repository.ts';
 import { createTestApp } from '../../test/test-app.ts';
@@ -232,7 +235,22 @@ describe('one dataset', () => {
   });
 });
 
+// SHA-256 of the files of the official 3.0.1 release, as handed over in ../shared/dcat-ap-3.0.1.
+const OFFICIAL_SHA256: Record<string, string> = {
+  'dcat-ap-SHACL.ttl': '990d3e42721de6a4be8cc338a7171559f195e62dea89c0b56531356b78cc026f',
+  'ranges.ttl': 'a6eed0fae8d0f5ca977fe2098ca12081ac60b0efe1ddce802d5c08e49505ebcc',
+};
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
 describe('the SHACL harness', () => {
+  it('validates against the official shapes, unchanged (and the same as the shared folder’s, where present)', () => {
+    for (const file of SHAPE_FILES) {
+      expect(sha256(path.join(SHAPES_DIR, file)), file).toBe(OFFICIAL_SHA256[file]);
+      const shared = path.join(SHARED_SHAPES_DIR, file);
+      if (fs.existsSync(shared)) expect(sha256(shared), shared).toBe(OFFICIAL_SHA256[file]);
+    }
+  });
+
   it('reports a dataset without a title and a distribution without an access URL', async () => {
     const quads = parseTurtle((await get('/catalog/datasets/201001-000001.ttl')).body).filter(
       (q) =>
