@@ -3,91 +3,26 @@
 // city authority reviews it with its diff, approves it and publishes a version; the resource is then
 // found in the share catalog by a Chinese word of its name.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
-import { launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshotPath, type Browser } from './support/browser.ts';
+import * as ui from './support/console.ts';
+import { SETTLED } from './support/console.ts';
+import type { RunningServer } from './support/server.ts';
 
+const fixture = ui.useConsole('catalog');
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  console.log(await ensureWebBuild());
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(20_000);
+beforeAll(() => {
+  ({ server, browser, page } = fixture);
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({
-      path: screenshotPath(`failed-catalog-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
-      fullPage: true,
-    });
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A popup that is open and has finished its opening animation. */
-const SETTLED = (popup: string) => `${popup}:visible:not([class*="-enter"]):not([class*="-leave"])`;
-
-/** Picks an option of an antd Select by typing and pressing Enter once the option is active. */
-async function choose(selectId: string, search: string, optionText: string) {
-  const input = page.locator(`#${selectId}`);
-  await input.click();
-  await input.fill(search);
-  await page
-    .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option-active`, { hasText: optionText })
-    .waitFor();
-  await input.press('Enter');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-async function signIn(username: string) {
-  await page.goto(`${server.baseUrl}/login`);
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(server.demoPassword);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL(`${server.baseUrl}/console`);
-}
-
-async function signOut() {
-  await page.getByTestId('account-menu').click();
-  await page.locator(SETTLED('.ant-dropdown')).getByText('退出登录', { exact: true }).click();
-  await page.waitForURL(`${server.baseUrl}/login`);
-}
-
-/**
- * Opens an entry of the 数据目录 group of the side menu and waits for its page. A click while the
- * group is still unfolding can be lost, so it is repeated until the address changes.
- */
-async function openMenu(entry: string, path: RegExp) {
-  const menu = page.getByTestId('side-menu');
-  const item = menu.getByText(entry, { exact: true });
-  if (!(await item.isVisible())) await menu.getByText('数据目录', { exact: true }).click();
-  for (let attempt = 0; ; attempt++) {
-    await item.click();
-    try {
-      await page.waitForURL(path, { timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
-
-/** The error text shown under a form field (by the id of its input). */
-const fieldError = (inputId: string) =>
-  page
-    .locator('.ant-form-item', { has: page.locator(`#${inputId}`) })
-    .locator('.ant-form-item-explain-error')
-    .first();
+const choose = (selectId: string, search: string, optionText: string) =>
+  ui.choose(page, selectId, search, optionText);
+const signIn = (username: string) => ui.signIn(page, server, username);
+const signOut = () => ui.signOut(page, server);
+const openMenu = (entry: string, path: RegExp) => ui.openMenu(page, '数据目录', entry, path);
+const fieldError = (inputId: string) => ui.fieldError(page, inputId);
 
 const suffix = String(Date.now() % 100_000);
 const NAME = `养犬登记信息${suffix}`;

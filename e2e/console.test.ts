@@ -2,70 +2,21 @@
 // field errors, language switch, sign out, and the return to where one was after a 401.
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../scripts/ensure-web-build.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCreditCode } from '../server/src/test/factories.ts';
-import { launchBrowser, screenshotPath, type Browser } from './support/browser.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { screenshotPath, type Browser } from './support/browser.ts';
+import { choose, fillLogin, pickFromMenu, SETTLED, useConsole } from './support/console.ts';
+import type { RunningServer } from './support/server.ts';
 
+const fixture = useConsole('console', 15_000);
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  console.log(await ensureWebBuild());
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-  page.setDefaultTimeout(15_000);
+beforeAll(() => {
+  ({ server, browser, page } = fixture);
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === 'fail' && page) {
-    await page.screenshot({
-      path: screenshotPath(`failed-${context.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
-    });
-  }
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/**
- * A popup that is open and has finished moving: a click during antd's opening animation can land
- * on an element that is still sliding in and get lost.
- */
-const SETTLED = (popup: string) => `${popup}:visible:not([class*="-enter"]):not([class*="-leave"])`;
-
-/**
- * Picks an option of an antd Select by typing into it and pressing Enter once the matching option
- * is shown: clicking an option while the filtered list re-renders can miss it.
- */
-async function choose(selectId: string, search: string, optionText: string) {
-  const input = page.locator(`#${selectId}`);
-  await input.click();
-  await input.fill(search);
-  await page
-    .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option-active`, { hasText: optionText })
-    .waitFor();
-  await input.press('Enter');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-/** Opens a dropdown menu and picks an entry once the menu has settled. */
-async function pickFromMenu(triggerTestId: string, entry: string) {
-  await page.getByTestId(triggerTestId).click();
-  const menu = page.locator(SETTLED('.ant-dropdown'));
-  await menu.getByText(entry, { exact: true }).click();
-}
-
-async function signIn(username: string, password: string) {
-  await page.locator('#login_username').fill(username);
-  await page.locator('#login_password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+const signIn = (username: string, password: string) => fillLogin(page, username, password);
 
 describe('console', () => {
   it('signs in, manages departments, shows field errors, speaks English and signs out', async () => {
@@ -100,7 +51,7 @@ describe('console', () => {
     await page.locator('#department_name').fill(name);
     await page.locator('#department_shortName').fill('测试局');
     await page.locator('#department_creditCode').fill(creditCode);
-    await choose('department_regionId', '500000', '重庆市（500000）');
+    await choose(page, 'department_regionId', '500000', '重庆市（500000）');
     await page.getByTestId('form-submit').click();
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByPlaceholder('名称、简称或信用代码').fill(name);
@@ -114,7 +65,7 @@ describe('console', () => {
     await page.locator('#department_name').fill(`${name}（二）`);
     const wrongCheck = creditCode.slice(0, 17) + (creditCode[17] === '0' ? '1' : '0');
     await page.locator('#department_creditCode').fill(wrongCheck);
-    await choose('department_regionId', '500000', '重庆市（500000）');
+    await choose(page, 'department_regionId', '500000', '重庆市（500000）');
     await page.getByTestId('form-submit').click();
     const fieldError = page.locator('.ant-form-item-has-error', {
       has: page.locator('#department_creditCode'),
@@ -130,7 +81,7 @@ describe('console', () => {
     await page.locator('.ant-modal').waitFor({ state: 'hidden' });
 
     // A refusal that only the server can make (password rules) lands under its field too.
-    await pickFromMenu('account-menu', '修改密码');
+    await pickFromMenu(page, 'account-menu', '修改密码');
     await page.waitForURL(/\/console\/settings$/);
     await page.locator('#password_currentPassword').fill(server.adminPassword);
     await page.locator('#password_newPassword').fill('abcdefghij');
@@ -144,7 +95,7 @@ describe('console', () => {
       .toContain('三类');
 
     // English: labels switch, and the server answers in English too.
-    await pickFromMenu('language-switch', 'English');
+    await pickFromMenu(page, 'language-switch', 'English');
     await expect.poll(() => menu.getByText('Departments', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('h3').first().textContent()).toBe('My Account');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -161,7 +112,7 @@ describe('console', () => {
     await page.screenshot({ path: screenshotPath('console-departments-en.png') });
 
     // Sign out: back on the login page, still in English.
-    await pickFromMenu('account-menu', 'Sign out');
+    await pickFromMenu(page, 'account-menu', 'Sign out');
     await page.waitForURL(`${server.baseUrl}/login`);
     await expect.poll(() => page.locator('h4', { hasText: 'Sign in' }).isVisible()).toBe(true);
     await page.screenshot({ path: screenshotPath('login-en.png') });
@@ -222,7 +173,7 @@ describe('console', () => {
       .click();
     await expect.poll(() => row.textContent()).toContain('已吊销');
     expect((await asSystem()).status).toBe(401);
-    await pickFromMenu('account-menu', '退出登录');
+    await pickFromMenu(page, 'account-menu', '退出登录');
     await page.waitForURL(`${server.baseUrl}/login`);
 
     // The auditor finds both acts in the audit trail and exports them.
