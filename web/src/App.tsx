@@ -36,6 +36,13 @@ const CatalogEditorPage = lazy(() => import('./console/pages/catalog/ResourceEdi
 const CatalogReviewPage = lazy(() => import('./console/pages/catalog/ReviewPage.tsx'));
 const CatalogVersionsPage = lazy(() => import('./console/pages/catalog/VersionsPage.tsx'));
 const CatalogSearchPage = lazy(() => import('./console/pages/catalog/SearchPage.tsx'));
+const CatalogDemandsPage = lazy(() => import('./console/pages/catalog/demands/DemandsPage.tsx'));
+const CatalogDutiesPage = lazy(() => import('./console/pages/catalog/duties/DutiesPage.tsx'));
+const CatalogQualityPage = lazy(() => import('./console/pages/catalog/duties/QualityPage.tsx'));
+const CatalogUpdatesPage = lazy(() => import('./console/pages/catalog/updates/UpdateRequestsPage.tsx'));
+const CatalogSupplementsPage = lazy(() => import('./console/pages/catalog/updates/SupplementsPage.tsx'));
+const CatalogProjectsPage = lazy(() => import('./console/pages/catalog/projects/ProjectsPage.tsx'));
+const CatalogProjectPage = lazy(() => import('./console/pages/catalog/projects/ProjectDetailPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -80,6 +87,13 @@ const router = createBrowserRouter([
           },
           { path: 'catalog/versions', element: guarded('catalog.read', <CatalogVersionsPage />) },
           { path: 'catalog/search', element: guarded('catalog.read', <CatalogSearchPage />) },
+          { path: 'catalog/demands', element: guarded('catalog.read', <CatalogDemandsPage />) },
+          { path: 'catalog/duties', element: guarded('catalog.read', <CatalogDutiesPage />) },
+          { path: 'catalog/quality', element: guarded('catalog.read', <CatalogQualityPage />) },
+          { path: 'catalog/updates', element: guarded('catalog.read', <CatalogUpdatesPage />) },
+          { path: 'catalog/supplements', element: guarded('catalog.review', <CatalogSupplementsPage />) },
+          { path: 'catalog/projects', element: guarded('catalog.read', <CatalogProjectsPage />) },
+          { path: 'catalog/projects/:id', element: guarded('catalog.read', <CatalogProjectPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
           { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },
