@@ -126,6 +126,8 @@ export interface Resource {
   firstPublishedAt: string | null;
   published: Revision | null;
   draft: Revision | null;
+  /** What the draft changes in the published revision (when both are shown). */
+  draftChanges: RevisionDiff | null;
   underReview: boolean;
   createdAt: string;
 }

@@ -101,9 +101,3 @@ export function diffRevisions(before: Revision | null, after: Revision | null): 
   }
   return { fields, items: { added, removed, changed } };
 }
-
-/** Whether a diff holds no change at all. */
-export function isEmptyDiff(diff: RevisionDiff): boolean {
-  const { added, removed, changed } = diff.items;
-  return diff.fields.length === 0 && added.length + removed.length + changed.length === 0;
-}

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { PageQuery } from '../../platform/http/pagination.ts';
+import { RevisionDiff } from './catalog.diff.ts';
 import {
   codesOf,
   DATA_TYPES,
@@ -183,6 +184,8 @@ export const Resource = Type.Object({
   firstPublishedAt: Nullable(Type.String({ format: 'date-time' })),
   published: Nullable(Revision),
   draft: Nullable(Revision),
+  /** What the draft changes in the published revision (when the caller sees both), else null. */
+  draftChanges: Nullable(RevisionDiff),
   /** Whether a submitted change waits for review (the draft cannot be edited meanwhile). */
   underReview: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),

@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
 import { inDepartmentScope, requireDepartmentScope } from '../../platform/policy/policy.ts';
 import type { Profile } from '../../platform/profiles/profile.schema.ts';
 import './catalog.messages.ts';
+import { diffRevisions } from './catalog.diff.ts';
 import { itemValues, presentRevision, revisionValues } from './catalog.presenter.ts';
 import {
   existingCodes,
@@ -277,6 +278,8 @@ export async function presentResource(
     ? revisions.get(resource.published_revision_id)
     : undefined;
   const draft = resource.draft_revision_id ? revisions.get(resource.draft_revision_id) : undefined;
+  const shownPublished = published ? presentRevision(published, classes) : null;
+  const shownDraft = withDraft && draft ? presentRevision(draft, classes) : null;
   return {
     id: resource.id,
     code: resource.code,
@@ -291,8 +294,9 @@ export async function presentResource(
     firstPublishedAt: resource.first_published_at
       ? new Date(resource.first_published_at).toISOString()
       : null,
-    published: published ? presentRevision(published, classes) : null,
-    draft: withDraft && draft ? presentRevision(draft, classes) : null,
+    published: shownPublished,
+    draft: shownDraft,
+    draftChanges: shownPublished && shownDraft ? diffRevisions(shownPublished, shownDraft) : null,
     underReview: !!draft && LOCKED_STATES.includes(draft.state),
     createdAt: new Date(resource.created_at).toISOString(),
   };

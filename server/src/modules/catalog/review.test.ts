@@ -202,6 +202,17 @@ describe('a city department’s list: submit, review, publish [CQ19 §12]', () =
       }),
     });
     expect(changed.json()).toMatchObject({ published: { number: 1 }, draft: { number: 2 } });
+    // The officer sees what the draft changes before submitting it; another department sees no draft.
+    const own = (await get(officer, `/catalog/resources/${first.id}`)).json();
+    expect(own.draftChanges.fields).toContainEqual({
+      field: 'updateCycle',
+      before: 'monthly',
+      after: 'weekly',
+    });
+    expect((await get(market, `/catalog/resources/${first.id}`)).json()).toMatchObject({
+      draft: null,
+      draftChanges: null,
+    });
     const response = await post(officer, '/catalog/submissions', { resourceIds: [first.id] });
     const update = response.json();
     expect(update.kind).toBe('update');

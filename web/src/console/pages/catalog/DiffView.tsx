@@ -1,8 +1,13 @@
 import { Empty, Flex, Spin, Table, Tag, Typography } from 'antd';
 import type { FieldChange, Item, RevisionDiff } from '../../../api/catalog.ts';
-import { isEmptyDiff } from './diff.ts';
 import { isMessageKey, useI18n, type Translate } from '../../../i18n/index.tsx';
 import { useCatalogLabels, type CatalogLabels } from './meta.tsx';
+
+/** Whether a diff holds no change at all. */
+function isEmptyDiff(diff: RevisionDiff): boolean {
+  const { added, removed, changed } = diff.items;
+  return diff.fields.length === 0 && added.length + removed.length + changed.length === 0;
+}
 
 /** A field's label: `catalog.field.<field>` (resource) or `catalog.item.<field>` (information item). */
 export function fieldLabel(t: Translate, field: string, scope: 'field' | 'item' = 'field'): string {

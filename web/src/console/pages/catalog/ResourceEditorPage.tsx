@@ -28,7 +28,6 @@ import {
 import { useRef, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { classPathIds, type ClassRef, type Resource } from '../../../api/catalog.ts';
-import { diffRevisions } from './diff.ts';
 import { api } from '../../../api/client.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FullPageSpin } from '../../../components/FullPageSpin.tsx';
@@ -204,7 +203,7 @@ function ResourceEditor({ id }: { id: string | undefined }) {
                 {t('catalog.history')}
               </Button>
             )}
-            {current?.published && current.draft && (
+            {current?.draftChanges && (
               <Button icon={<DiffOutlined />} onClick={() => setDialog('diff')} data-testid="show-diff">
                 {t('catalog.showDiff')}
               </Button>
@@ -355,10 +354,10 @@ function ResourceEditor({ id }: { id: string | undefined }) {
           </Col>
         </Row>
       )}
-      {dialog === 'diff' && current?.published && current.draft && (
+      {dialog === 'diff' && current?.draftChanges && (
         <Modal open width={860} title={t('catalog.diffTitle')} footer={null} onCancel={() => setDialog(null)}>
           <Typography.Paragraph type="secondary">{t('catalog.diffText')}</Typography.Paragraph>
-          <DiffView diff={diffRevisions(current.published, current.draft)} />
+          <DiffView diff={current.draftChanges} />
         </Modal>
       )}
       <HistoryDrawer
