@@ -57,7 +57,9 @@ describe('zhengshu seed and user create', () => {
     io.restore();
   });
 
-  it('seeds the demo once; a second seed exits 1 and changes nothing', async () => {
+  // Seeding publishes the demo catalog into a PGlite directory on disk: seconds on a quiet machine,
+  // much longer on a busy one, hence the generous limit.
+  it('seeds the demo once; a second seed exits 1 and changes nothing', { timeout: 180_000 }, async () => {
     const io = capture();
     expect(await run(['seed', '--demo'])).toBe(0);
     expect(io.out()).toContain('admin / Cli-admin-2026');
