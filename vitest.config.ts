@@ -6,7 +6,9 @@ export default defineConfig({
   test: {
     include: ['server/**/*.test.ts', 'cli/**/*.test.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // A safety net against hangs, not a speed check: on a loaded two-core machine creating a PGlite
+    // database on disk alone can take half a minute.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
