@@ -47,6 +47,8 @@ const UpdateRequest = Type.Object({
   dueOn: Nullable(Type.String()),
   overdue: Type.Boolean(),
   overdueSince: Nullable(Type.String()),
+  /** Working days from today to the due date (0: due today; negative: overdue); null once closed. */
+  workdaysLeft: Nullable(Type.Integer()),
   closedAt: Nullable(Type.String()),
   rule: Nullable(Type.Object({ workdays: Type.Integer(), article: Type.String() })),
   /** The list the department submitted in answer. */
@@ -87,7 +89,7 @@ export async function updateRequestRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       const id = await registerUpdateRequest(db, request.ctx, platform, request.body);
-      return reply.status(201).send(await readUpdateRequest(db, request.ctx, platform.profile, id));
+      return reply.status(201).send(await readUpdateRequest(db, request.ctx, platform, id));
     },
   );
 
@@ -102,7 +104,7 @@ export async function updateRequestRoutes(app: AppInstance) {
         response: { 200: Page(UpdateRequest) },
       },
     },
-    async (request) => listUpdateRequests(db, request.ctx, platform.profile, request.query),
+    async (request) => listUpdateRequests(db, request.ctx, platform, request.query),
   );
 
   app.get(
@@ -116,7 +118,7 @@ export async function updateRequestRoutes(app: AppInstance) {
         response: { 200: UpdateRequestDetail },
       },
     },
-    async (request) => readUpdateRequest(db, request.ctx, platform.profile, request.params.id),
+    async (request) => readUpdateRequest(db, request.ctx, platform, request.params.id),
   );
 
   app.post(
@@ -136,7 +138,7 @@ export async function updateRequestRoutes(app: AppInstance) {
     },
     async (request) => {
       await cancelUpdateRequest(db, request.ctx, request.params.id, request.body.reason);
-      return readUpdateRequest(db, request.ctx, platform.profile, request.params.id);
+      return readUpdateRequest(db, request.ctx, platform, request.params.id);
     },
   );
 }

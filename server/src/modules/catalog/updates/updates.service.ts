@@ -6,7 +6,8 @@
 // (review.service.ts closes the case as filed); the authority may cancel a request with a reason.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
-import { todayInChina } from '../../../platform/calendar/dates.ts';
+import type { WorkCalendar } from '../../../platform/calendar/calendar.ts';
+import { addDays, todayInChina } from '../../../platform/calendar/dates.ts';
 import { openCase, transition, type DeadlineEnv } from '../../../platform/cases/cases.ts';
 import {
   CASE_SORT,
@@ -21,7 +22,6 @@ import { invalid, notFound, type FieldProblem } from '../../../platform/errors/a
 import { pageWindow, sortOrder } from '../../../platform/http/pagination.ts';
 import type { RequestContext } from '../../../platform/policy/actor.ts';
 import { requireDepartmentScope } from '../../../platform/policy/policy.ts';
-import type { Profile } from '../../../platform/profiles/profile.schema.ts';
 import { caseScopeOf } from '../../cases/cases.service.ts';
 import { catalogUpdateRequestCase } from '../catalog.cases.ts';
 import { findProvider } from '../catalog.repository.ts';
@@ -82,12 +82,35 @@ export async function registerUpdateRequest(
   });
 }
 
+// Past this many calendar days (three years) the count is not worth a loop; the console shows the dates.
+const COUNT_LIMIT = 1_100;
+
+/**
+ * Working days from today to the due date: 0 on the due day, 1 the working day before; once the due
+ * date has passed, minus the working days since (at least -1, so a weekend after it still reads as
+ * late). Null when a year of the span has no holiday schedule or the span is too long to count.
+ */
+export function workdaysLeft(calendar: WorkCalendar, dueOn: string, today: string): number | null {
+  const [from, to, sign] = dueOn >= today ? [today, dueOn, 1] : [dueOn, today, -1];
+  let count = 0;
+  try {
+    for (let day = addDays(from, 1), n = 0; day <= to; day = addDays(day, 1), n++) {
+      if (n > COUNT_LIMIT) return null;
+      if (calendar.isWorkday(day)) count += 1;
+    }
+  } catch {
+    return null;
+  }
+  return sign > 0 ? count : -Math.max(count, 1);
+}
+
 function present(
   row: CaseRow & { department_name: string },
-  profile: Profile,
+  env: DeadlineEnv,
   submission: { id: string; state: string; submittedAt: Date | string } | undefined,
+  today: string,
 ) {
-  const rule = profile.deadlines.catalogUpdateRequest;
+  const rule = env.profile.deadlines.catalogUpdateRequest;
   const payload = row.payload;
   return {
     id: row.id,
@@ -100,6 +123,8 @@ function present(
     dueOn: row.due_on,
     overdue: row.overdue,
     overdueSince: row.overdue_since,
+    // Only an open duty still counts down; the sweep's overdue flag may lag up to its interval.
+    workdaysLeft: row.state === 'open' && row.due_on ? workdaysLeft(env.calendar, row.due_on, today) : null,
     closedAt: iso(row.closed_at),
     // The rule of the profile running now; a case keeps the due date computed when it was opened.
     rule: rule ? { workdays: rule.workdays, article: rule.article } : null,
@@ -114,7 +139,7 @@ function present(
 export async function listUpdateRequests(
   db: Kysely<DB>,
   context: RequestContext,
-  profile: Profile,
+  env: DeadlineEnv,
   query: { departmentId?: string; open?: boolean; overdue?: boolean; page?: number; pageSize?: number },
 ) {
   const actor = context.actor!;
@@ -122,6 +147,7 @@ export async function listUpdateRequests(
   const order = sortOrder(undefined, CASE_SORT, { column: 'cases.received_on', direction: 'desc' });
   const filter = { type: TYPE, departmentId: query.departmentId, open: query.open, overdue: query.overdue };
   const { rows, total } = await listCases(db, caseScopeOf(actor), filter, window, order);
+  const today = todayInChina();
   const submissions = await answeringSubmissions(
     db,
     rows.map((row) => row.id),
@@ -135,8 +161,9 @@ export async function listUpdateRequests(
     items: rows.map((row) =>
       present(
         row,
-        profile,
+        env,
         submissions.find((s) => s.caseId === row.id),
+        today,
       ),
     ),
     total,
@@ -149,7 +176,7 @@ export async function listUpdateRequests(
 export async function readUpdateRequest(
   db: Kysely<DB>,
   context: RequestContext,
-  profile: Profile,
+  env: DeadlineEnv,
   id: string,
 ) {
   const row = await findCase(db, id);
@@ -164,7 +191,7 @@ export async function readUpdateRequest(
     departmentId: row.department_id,
   });
   return {
-    ...present(row, profile, submission),
+    ...present(row, env, submission, todayInChina()),
     history: history.map((step) => ({
       action: step.action,
       fromState: step.from_state,

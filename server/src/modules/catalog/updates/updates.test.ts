@@ -4,6 +4,7 @@ import { sweepOverdue } from '../../../platform/cases/sweep.ts';
 import { createUser, createWorld, login, type TestSession } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { classIdOf, publishResources, resourceInput } from '../catalog.factories.ts';
+import { workdaysLeft } from './updates.service.ts';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -61,6 +62,8 @@ describe('registering a change of law or duties [CQ19 §14]', () => {
       basis: '《重庆市道路运输管理条例》（2025年修订）',
       submission: null,
     });
+    // Long past its due date: the count says how late it is in working days.
+    expect(body.workdaysLeft).toBeLessThan(-10);
     expect(body.history.map((h: { action: string }) => h.action)).toEqual(['open']);
   });
 
@@ -80,6 +83,7 @@ describe('registering a change of law or duties [CQ19 §14]', () => {
     const own = await post(police, '/catalog/update-requests', change({ changedOn: todayInChina() }));
     expect(own.statusCode, own.body).toBe(201);
     expect(own.json().dueOn).toBe(t.app.platform.calendar.addWorkdays(todayInChina(), 10));
+    expect(own.json().workdaysLeft).toBe(10);
     const other = await post(police, '/catalog/update-requests', change({ departmentId: world.market.id }));
     expect(other.statusCode).toBe(403);
     expect((await post(citizen, '/catalog/update-requests', change())).statusCode).toBe(403);
@@ -122,7 +126,7 @@ describe('registering a change of law or duties [CQ19 §14]', () => {
       reason: '重复登记',
     });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
-    expect(cancelled.json()).toMatchObject({ state: 'cancelled', overdue: true });
+    expect(cancelled.json()).toMatchObject({ state: 'cancelled', overdue: true, workdaysLeft: null });
     expect(cancelled.json().history.at(-1)).toMatchObject({
       action: 'cancel',
       detail: { reason: '重复登记' },
@@ -141,6 +145,23 @@ describe('registering a change of law or duties [CQ19 §14]', () => {
         'catalog.update_request.cancel',
       ]),
     );
+  });
+});
+
+describe('working days left', () => {
+  it('counts working days to the due date, and the working days late after it', () => {
+    const calendar = t.app.platform.calendar;
+    // 2025-03-17 is a Monday: the Friday before has 1 working day left, the Tuesday after is 1 late.
+    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-17')).toBe(0);
+    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-14')).toBe(1);
+    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-03')).toBe(10);
+    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-18')).toBe(-1);
+    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-24')).toBe(-5);
+    // A weekend right after the due date is already late.
+    expect(workdaysLeft(calendar, '2025-03-14', '2025-03-15')).toBe(-1);
+    // Too long a span to count, or a year without a holiday schedule: no count.
+    expect(workdaysLeft(calendar, '2025-03-17', '2028-06-01')).toBeNull();
+    expect(workdaysLeft(calendar, '1990-01-02', '1990-01-01')).toBeNull();
   });
 });
 
