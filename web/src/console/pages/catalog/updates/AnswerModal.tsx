@@ -177,7 +177,13 @@ export function AnswerModal({ request, onClose }: { request: UpdateRequest; onCl
         style={{ marginBottom: 16 }}
         dataSource={candidates}
         data-testid="answer-drafts"
-        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)) }}
+        rowSelection={{
+          selectedRowKeys: selected,
+          onChange: (keys) => {
+            setSelected(keys.map(String));
+            setProblems([]);
+          },
+        }}
         locale={{
           emptyText: (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalog.updates.answerNoDrafts')}>
