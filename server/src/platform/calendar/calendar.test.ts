@@ -75,6 +75,28 @@ describe('working days from the State Council schedules', () => {
   });
 });
 
+describe('working days left to a due date', () => {
+  const calendar = new WorkCalendar();
+  it('counts working days to the due date, and the working days late after it', () => {
+    // 2025-03-17 is a Monday: the Friday before has 1 working day left, the Tuesday after is 1 late.
+    expect(calendar.workdaysLeft('2025-03-17', '2025-03-17')).toBe(0);
+    expect(calendar.workdaysLeft('2025-03-17', '2025-03-14')).toBe(1);
+    expect(calendar.workdaysLeft('2025-03-17', '2025-03-03')).toBe(10);
+    expect(calendar.workdaysLeft('2025-03-17', '2025-03-18')).toBe(-1);
+    expect(calendar.workdaysLeft('2025-03-17', '2025-03-24')).toBe(-5);
+    // A weekend right after the due date is already late.
+    expect(calendar.workdaysLeft('2025-03-14', '2025-03-15')).toBe(-1);
+  });
+  it('skips holidays and counts make-up working days (国庆 2025)', () => {
+    // 2025-09-30 (Tue) to 2025-10-13 (Mon): 10-01..10-08 are holidays, 10-11 (Sat) is a make-up day.
+    expect(calendar.workdaysLeft('2025-10-13', '2025-09-30')).toBe(4);
+  });
+  it('gives no count for a span too long, or a year without a schedule', () => {
+    expect(calendar.workdaysLeft('2025-03-17', '2028-06-01')).toBeNull();
+    expect(calendar.workdaysLeft('1990-01-02', '1990-01-01')).toBeNull();
+  });
+});
+
 describe('schedule validation', () => {
   it('finds dates outside the year, impossible dates, duplicates, conflicts and weekday make-up days', () => {
     const problems = calendarYearProblems({

@@ -139,6 +139,28 @@ export class WorkCalendar {
     return dateOf(day);
   }
 
+  /**
+   * Working days from `today` to a due date: 0 on the due day, 1 on the working day before; once
+   * the due date has passed, minus the working days since (at least -1, so a weekend right after
+   * it already reads as late). Null when a year of the span has no schedule or the span is longer
+   * than `limitDays` (then the dates say enough).
+   */
+  workdaysLeft(dueOn: string, today: string, limitDays = 1_100): number | null {
+    const due = dayNumber(dueOn);
+    const now = dayNumber(today);
+    if (due === null || now === null) throw new Error(`not a date: ${due === null ? dueOn : today}`);
+    const [from, to] = due >= now ? [now, due] : [due, now];
+    if (to - from > limitDays) return null;
+    let count = 0;
+    try {
+      for (let day = from + 1; day <= to; day++) if (this.isWorkdayNumber(day)) count += 1;
+    } catch (error) {
+      if (error instanceof AppError) return null;
+      throw error;
+    }
+    return due >= now ? count : -Math.max(count, 1);
+  }
+
   private isWorkdayNumber(day: number): boolean {
     const year = new Date(day * 86_400_000).getUTCFullYear();
     const special = this.schedule(year).days.get(day);

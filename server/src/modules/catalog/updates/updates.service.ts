@@ -6,8 +6,7 @@
 // (review.service.ts closes the case as filed); the authority may cancel a request with a reason.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
-import type { WorkCalendar } from '../../../platform/calendar/calendar.ts';
-import { addDays, todayInChina } from '../../../platform/calendar/dates.ts';
+import { todayInChina } from '../../../platform/calendar/dates.ts';
 import { openCase, transition, type DeadlineEnv } from '../../../platform/cases/cases.ts';
 import {
   CASE_SORT,
@@ -82,28 +81,6 @@ export async function registerUpdateRequest(
   });
 }
 
-// Past this many calendar days (three years) the count is not worth a loop; the console shows the dates.
-const COUNT_LIMIT = 1_100;
-
-/**
- * Working days from today to the due date: 0 on the due day, 1 the working day before; once the due
- * date has passed, minus the working days since (at least -1, so a weekend after it still reads as
- * late). Null when a year of the span has no holiday schedule or the span is too long to count.
- */
-export function workdaysLeft(calendar: WorkCalendar, dueOn: string, today: string): number | null {
-  const [from, to, sign] = dueOn >= today ? [today, dueOn, 1] : [dueOn, today, -1];
-  let count = 0;
-  try {
-    for (let day = addDays(from, 1), n = 0; day <= to; day = addDays(day, 1), n++) {
-      if (n > COUNT_LIMIT) return null;
-      if (calendar.isWorkday(day)) count += 1;
-    }
-  } catch {
-    return null;
-  }
-  return sign > 0 ? count : -Math.max(count, 1);
-}
-
 function present(
   row: CaseRow & { department_name: string },
   env: DeadlineEnv,
@@ -124,7 +101,7 @@ function present(
     overdue: row.overdue,
     overdueSince: row.overdue_since,
     // Only an open duty still counts down; the sweep's overdue flag may lag up to its interval.
-    workdaysLeft: row.state === 'open' && row.due_on ? workdaysLeft(env.calendar, row.due_on, today) : null,
+    workdaysLeft: row.state === 'open' && row.due_on ? env.calendar.workdaysLeft(row.due_on, today) : null,
     closedAt: iso(row.closed_at),
     // The rule of the profile running now; a case keeps the due date computed when it was opened.
     rule: rule ? { workdays: rule.workdays, article: rule.article } : null,

@@ -4,7 +4,6 @@ import { sweepOverdue } from '../../../platform/cases/sweep.ts';
 import { createUser, createWorld, login, type TestSession } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { classIdOf, publishResources, resourceInput } from '../catalog.factories.ts';
-import { workdaysLeft } from './updates.service.ts';
 
 let t: TestApp;
 let world: Awaited<ReturnType<typeof createWorld>>;
@@ -145,23 +144,6 @@ describe('registering a change of law or duties [CQ19 §14]', () => {
         'catalog.update_request.cancel',
       ]),
     );
-  });
-});
-
-describe('working days left', () => {
-  it('counts working days to the due date, and the working days late after it', () => {
-    const calendar = t.app.platform.calendar;
-    // 2025-03-17 is a Monday: the Friday before has 1 working day left, the Tuesday after is 1 late.
-    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-17')).toBe(0);
-    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-14')).toBe(1);
-    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-03')).toBe(10);
-    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-18')).toBe(-1);
-    expect(workdaysLeft(calendar, '2025-03-17', '2025-03-24')).toBe(-5);
-    // A weekend right after the due date is already late.
-    expect(workdaysLeft(calendar, '2025-03-14', '2025-03-15')).toBe(-1);
-    // Too long a span to count, or a year without a holiday schedule: no count.
-    expect(workdaysLeft(calendar, '2025-03-17', '2028-06-01')).toBeNull();
-    expect(workdaysLeft(calendar, '1990-01-02', '1990-01-01')).toBeNull();
   });
 });
 
