@@ -33,7 +33,7 @@ async function readVisible(trx: Kysely<DB>, actor: Actor, id: string) {
   return project;
 }
 
-function presentProject(row: ProjectRecord) {
+function presentProject(row: ProjectRecord, catalogProblemCount: number) {
   return {
     id: row.id,
     code: row.code,
@@ -43,6 +43,7 @@ function presentProject(row: ProjectRecord) {
     department: { id: row.department_id, name: row.departmentName },
     budget: row.budget === null ? null : Number(row.budget),
     plannedCount: Number(row.plannedCount),
+    catalogProblemCount,
     createdAt: iso(row.created_at)!,
     approvedAt: iso(row.approved_at),
     acceptedAt: iso(row.accepted_at),
@@ -73,17 +74,15 @@ export async function readProject(
   });
   const rule = profile.catalog.projectCatalog;
   const accepted = decision(project.accepted_at, project.accepted_by_name);
+  const gaps = catalogGaps(profile, project.planned_resources, classes);
   return {
-    ...presentProject(project),
+    ...presentProject(project, gaps.length),
     description: project.description,
     registeredByName: project.registered_by_name,
     updatedAt: iso(project.updated_at)!,
     plannedResources: project.planned_resources,
     catalogRule: { required: rule.required, article: rule.article },
-    catalogProblems: catalogGaps(profile, project.planned_resources, classes).map((p) => ({
-      path: p.path,
-      message: translate(p.code, locale, p.params),
-    })),
+    catalogProblems: gaps.map((p) => ({ path: p.path, message: translate(p.code, locale, p.params) })),
     approval: decision(project.approved_at, project.approved_by_name),
     rejection: project.rejected_at
       ? { ...decision(project.rejected_at, project.rejected_by_name)!, reason: project.reject_reason ?? '' }
@@ -100,10 +99,19 @@ function scopeOf(actor: Actor): ProjectScope {
   return { kind: 'department', departmentId: actor.departmentId, regionIds: actor.regionScope };
 }
 
-/** One page of the projects the caller may see (the published list plus its own department's); audited. */
-export async function listVisibleProjects(db: Kysely<DB>, context: RequestContext, query: ProjectQuery) {
+/**
+ * One page of the projects the caller may see (the published list plus its own department's), each
+ * with the number of gaps approval would name in its catalog; audited.
+ */
+export async function listVisibleProjects(
+  db: Kysely<DB>,
+  context: RequestContext,
+  profile: Profile,
+  query: ProjectQuery,
+) {
   const window = pageWindow(query);
-  const filter = { state: query.state, kind: query.kind, departmentId: query.departmentId };
+  const filter = { state: query.state, kind: query.kind, departmentId: query.departmentId, q: query.q };
+  const classes = await classMap(db);
   return db.transaction().execute(async (trx) => {
     const { rows, total } = await listProjects(trx, scopeOf(context.actor!), filter, window);
     await recordAudit(trx, context, {
@@ -111,7 +119,10 @@ export async function listVisibleProjects(db: Kysely<DB>, context: RequestContex
       targetType: 'catalog_project',
       detail: { filter, page: window.page, total },
     });
-    return { items: rows.map(presentProject), total, page: window.page, pageSize: window.pageSize };
+    const items = rows.map((row) =>
+      presentProject(row, catalogGaps(profile, row.planned_resources, classes).length),
+    );
+    return { items, total, page: window.page, pageSize: window.pageSize };
   });
 }
 

@@ -67,7 +67,12 @@ export interface ProjectFilter {
   state?: ProjectState;
   kind?: ProjectKind;
   departmentId?: string;
+  /** Words of the name or code, matched literally. */
+  q?: string;
 }
+
+/** Escapes LIKE wildcards so that user text matches literally. */
+const literalLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** One page of projects, newest first. */
 export async function listProjects(
@@ -95,6 +100,11 @@ export async function listProjects(
   if (filter.state) query = query.where('p.state', '=', filter.state);
   if (filter.kind) query = query.where('p.kind', '=', filter.kind);
   if (filter.departmentId) query = query.where('p.department_id', '=', filter.departmentId);
+  const q = filter.q?.trim();
+  if (q) {
+    const pattern = `%${literalLike(q)}%`;
+    query = query.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.code', 'ilike', pattern)]));
+  }
   return fetchPage(query, window, (q) => q.orderBy('p.created_at', 'desc').orderBy('p.id'));
 }
 

@@ -63,7 +63,7 @@ export async function catalogProjectRoutes(app: AppInstance) {
         response: { 200: Page(Project) },
       },
     },
-    async (request) => listVisibleProjects(db, request.ctx, request.query),
+    async (request) => listVisibleProjects(db, request.ctx, platform.profile, request.query),
   );
 
   app.get(

@@ -86,6 +86,8 @@ export const ProjectQuery = Type.Object(
     state: Type.Optional(ProjectState),
     kind: Type.Optional(ProjectKind),
     departmentId: Type.Optional(Uuid),
+    /** Words of the project's name or code. */
+    q: Type.Optional(Type.String({ maxLength: 100 })),
   },
   { additionalProperties: false },
 );
@@ -116,6 +118,8 @@ export const Project = Type.Object({
   department: DepartmentRef,
   budget: Nullable(Type.Number()),
   plannedCount: Type.Integer(),
+  /** How many gaps approval would name in the catalog (`catalogProblems` of the detail), so the list can show them. */
+  catalogProblemCount: Type.Integer(),
   createdAt: Type.String(),
   approvedAt: Nullable(Type.String()),
   acceptedAt: Nullable(Type.String()),

@@ -373,6 +373,20 @@ describe('overrides, rejection, the list and the profile', () => {
     expect((await get(police, '/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
+  it('finds projects by words of their name or code, and counts what approval still misses', async () => {
+    const project = await register('WORDS-1', [{ name: '停车诱导', classCode: '201' }]);
+    const found = (await get(police, `?q=${encodeURIComponent('words-1')}`)).json();
+    expect(found.items).toEqual([
+      expect.objectContaining({ id: project.id, plannedCount: 1, catalogProblemCount: 3 }),
+    ]);
+    const byName = (await get(police, `?q=${encodeURIComponent('智慧交通建设项目 WORDS')}`)).json();
+    expect(byName.items.map((p: { id: string }) => p.id)).toEqual([project.id]);
+    // Wildcards are matched literally.
+    expect((await get(police, '?q=%25')).json().total).toBe(0);
+    const complete = (await get(authority, '?q=OVR-1')).json().items[0];
+    expect(complete.catalogProblemCount).toBe(0);
+  });
+
   it('approves without a catalog when the profile does not require one', async () => {
     const project = await register('OPT-1');
     const profile = t.app.platform.profile;
