@@ -1,9 +1,10 @@
 // IT projects (政务信息化项目) in a real browser against the real server: the police data officer
-// registers a project (after the form names the missing fields); the city authority's approval is
-// refused while the pre-compiled catalog is empty (CQ19 §48); the officer fills in one resource with
-// its items (the missing legal basis shows beside its field first); the authority approves; the
-// acceptance check shows the promise missing with a published resource of a similar name, which the
-// officer links (it has no data yet); the authority accepts with an override reason.
+// registers a project (after the form names the missing fields) and sees no approve button; the
+// city authority's approval is refused while the pre-compiled catalog is empty (CQ19 §48), and not
+// approving needs a reason; the officer fills in one resource with its items (the missing legal
+// basis shows beside its field first); the authority approves; the acceptance check shows the
+// promise missing with a published resource of a similar name, which the officer links (it has no
+// data yet); the authority accepts with an override reason, also shown in English.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';
@@ -94,6 +95,12 @@ describe('IT projects console', () => {
     await ui.fillLogin(page, 'authority', server.demoPassword);
     await page.waitForURL(`${server.baseUrl}/console`);
     await openProject();
+    // Not approving needs a reason; the authority thinks better of it.
+    await page.getByTestId('project-reject').click();
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => fieldError('reject_reason').textContent()).toContain('请填写理由');
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
     await page.getByTestId('project-approve').click();
     await page.getByTestId('approve-confirm').click();
     const refusal = page.getByTestId('decision-problem');
