@@ -2,6 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { AuditEvent } from './audit.schemas.ts';
+import { containing, startingWith } from '../../platform/db/like.ts';
 
 /** What the service has decided to show: the caller's filters, made exact, plus the caller's scope. */
 export interface AuditFilter {
@@ -20,11 +21,6 @@ export interface AuditFilter {
 }
 
 type EventQuery<O> = SelectQueryBuilder<DB, 'audit_events', O>;
-
-/** Escapes LIKE wildcards so that user text matches literally. */
-function literalLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function applyFilter<O>(query: EventQuery<O>, filter: AuditFilter): EventQuery<O> {
   let q = query;
@@ -53,12 +49,12 @@ function applyFilter<O>(query: EventQuery<O>, filter: AuditFilter): EventQuery<O
     q = q.where((eb) =>
       eb.or([
         eb('audit_events.actor_id', '=', actor),
-        eb('audit_events.actor_name', 'ilike', `%${literalLike(actor)}%`),
+        eb('audit_events.actor_name', 'ilike', containing(actor)),
       ]),
     );
   }
   if (filter.departmentId) q = q.where('audit_events.department_id', '=', filter.departmentId);
-  if (filter.actionPrefix) q = q.where('audit_events.action', 'like', `${literalLike(filter.actionPrefix)}%`);
+  if (filter.actionPrefix) q = q.where('audit_events.action', 'like', startingWith(filter.actionPrefix));
   if (filter.targetType) q = q.where('audit_events.target_type', '=', filter.targetType);
   if (filter.targetId) q = q.where('audit_events.target_id', '=', filter.targetId);
   if (filter.outcome) q = q.where('audit_events.outcome', '=', filter.outcome);

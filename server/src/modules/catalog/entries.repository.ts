@@ -5,6 +5,7 @@ import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable } f
 import type { DB } from '../../platform/db/schema.ts';
 import { indexText, type QueryWord } from '../../platform/search/segmenter.ts';
 import type { AccessType, CatalogEntryTable, ClassKind } from './catalog.tables.ts';
+import { startingWith } from '../../platform/db/like.ts';
 
 /** What search indexes of an entry, by weight: A name, keywords, code; B abstract; C items; D provider. */
 export interface SearchParts {
@@ -209,9 +210,7 @@ function matching(search: EntrySearch): RawBuilder<unknown> {
   const conditions = [
     text ? sql`m.search_vector @@ q.query` : sql`true`,
     search.scope === 'open' ? sql`m.open_type IN ('unconditional', 'conditional')` : sql`true`,
-    search.filters.classCode
-      ? sql`m.class_code LIKE ${`${search.filters.classCode.replace(/[\\%_]/g, '\\$&')}%`}`
-      : sql`true`,
+    search.filters.classCode ? sql`m.class_code LIKE ${startingWith(search.filters.classCode)}` : sql`true`,
   ];
   return sql`(SELECT ${text ? tsQuery(search.words) : sql`NULL::tsquery`} AS query OFFSET 0) q,
     catalog_entries m WHERE ${sql.join(conditions, sql` AND `)}`;

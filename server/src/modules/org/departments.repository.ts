@@ -4,6 +4,7 @@ import { idsInSubtree } from '../../platform/db/tree.ts';
 import type { DB, DepartmentTable } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { Department } from './org.schemas.ts';
+import { containing } from '../../platform/db/like.ts';
 
 function selectDepartments(db: Kysely<DB>) {
   return db
@@ -44,8 +45,8 @@ export async function listDepartments(
     const q = filter.q;
     query = query.where((eb) =>
       eb.or([
-        eb('d.name', 'like', `%${q}%`),
-        eb('d.short_name', 'like', `%${q}%`),
+        eb('d.name', 'like', containing(q)),
+        eb('d.short_name', 'like', containing(q)),
         eb('d.credit_code', '=', q.toUpperCase()),
       ]),
     );

@@ -88,6 +88,15 @@ describe('departments', () => {
       headers: officer.read,
     });
     expect(list.json()).toMatchObject({ total: 1, page: 1, pageSize: 20 });
+    // Typed wildcards are text: no department name holds a % or an _.
+    for (const q of ['%', '_']) {
+      const literal = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/departments?q=${encodeURIComponent(q)}`,
+        headers: officer.read,
+      });
+      expect(literal.json().total, q).toBe(0);
+    }
     expect(await auditActions()).toContain('org.department.create:success');
   });
 

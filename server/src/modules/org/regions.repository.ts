@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB, RegionTable } from '../../platform/db/schema.ts';
 import type { Region } from './org.schemas.ts';
+import { containing, startingWith } from '../../platform/db/like.ts';
 
 /** Region row with its parent's name, as listed. */
 function selectRegions(db: Kysely<DB>) {
@@ -19,9 +20,10 @@ export async function listRegions(
   let query = selectRegions(db);
   if (filter.parentId) query = query.where('r.parent_id', '=', filter.parentId);
   if (filter.level) query = query.where('r.level', '=', filter.level as RegionTable['level']);
-  if (filter.q)
+  const q = filter.q;
+  if (q)
     query = query.where((eb) =>
-      eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.code', 'like', `${filter.q}%`)]),
+      eb.or([eb('r.name', 'like', containing(q)), eb('r.code', 'like', startingWith(q))]),
     );
   const { rows, total } = await fetchPage(query, filter, (q) => q.orderBy('r.code'));
   return { items: rows, total };

@@ -3,6 +3,7 @@ import { fetchPage } from '../../platform/db/paging.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { sortOrder } from '../../platform/http/pagination.ts';
 import type { User } from './org.schemas.ts';
+import { containing } from '../../platform/db/like.ts';
 
 function selectUsers(db: Kysely<DB>) {
   return db
@@ -74,9 +75,12 @@ export async function listUsers(
   if (filter.regionId) query = query.where('u.region_id', '=', filter.regionId);
   if (filter.disabled !== undefined) query = query.where('u.disabled', '=', filter.disabled);
   if (filter.q) {
-    const q = `%${filter.q}%`;
+    const q = filter.q;
     query = query.where((eb) =>
-      eb.or([eb('u.username', 'like', q.toLowerCase()), eb('u.display_name', 'like', q)]),
+      eb.or([
+        eb('u.username', 'like', containing(q.toLowerCase())),
+        eb('u.display_name', 'like', containing(q)),
+      ]),
     );
   }
   if (filter.regionScope) {

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { CatalogProjectTable, ProjectKind, ProjectState } from './projects.tables.ts';
+import { containing } from '../../../platform/db/like.ts';
 
 /** Inserts a project unless its code is taken; returns its id, or undefined when the code is taken. */
 export async function insertProject(
@@ -71,9 +72,6 @@ export interface ProjectFilter {
   q?: string;
 }
 
-/** Escapes LIKE wildcards so that user text matches literally. */
-const literalLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** One page of projects, newest first. */
 export async function listProjects(
   db: Kysely<DB>,
@@ -102,7 +100,7 @@ export async function listProjects(
   if (filter.departmentId) query = query.where('p.department_id', '=', filter.departmentId);
   const q = filter.q?.trim();
   if (q) {
-    const pattern = `%${literalLike(q)}%`;
+    const pattern = containing(q);
     query = query.where((eb) => eb.or([eb('p.name', 'ilike', pattern), eb('p.code', 'ilike', pattern)]));
   }
   return fetchPage(query, window, (q) => q.orderBy('p.created_at', 'desc').orderBy('p.id'));
