@@ -88,11 +88,15 @@ export async function fillLogin(page: Page, username: string, password: string) 
   await page.getByTestId('login-submit').click();
 }
 
-/** Signs in as a demo user (the demo password) from anywhere and waits for the console home. */
+/**
+ * Signs in as a demo user (the demo password) from anywhere and waits until the console home has
+ * rendered: a click made before that can be undone by the login page's own move to /console.
+ */
 export async function signIn(page: Page, server: RunningServer, username: string) {
   await page.goto(`${server.baseUrl}/login`);
   await fillLogin(page, username, username === 'admin' ? server.adminPassword : server.demoPassword);
   await page.waitForURL(`${server.baseUrl}/console`);
+  await page.getByTestId('welcome').waitFor();
 }
 
 /** Signs out through the account menu (Chinese UI) and waits for the login page. */
