@@ -40,12 +40,15 @@ export default function DutiesPage() {
       />
     </Space>
   ) : (
-    <Space>
-      <Typography.Text type="secondary">{t('catalog.duties.ownDepartment')}</Typography.Text>
-      <Typography.Text strong data-testid="duty-own-department">
-        {info?.user.departmentName ?? '—'}
-      </Typography.Text>
-    </Space>
+    // Users of no department (e.g. experts) have no list of their own: the server answers an empty one.
+    info?.user.departmentName && (
+      <Space>
+        <Typography.Text type="secondary">{t('catalog.duties.ownDepartment')}</Typography.Text>
+        <Typography.Text strong data-testid="duty-own-department">
+          {info.user.departmentName}
+        </Typography.Text>
+      </Space>
+    )
   );
   // A new department starts its list again from the first page (the list keeps its filters otherwise).
   const list = (kind: DutyKind) => (
@@ -64,6 +67,8 @@ export default function DutiesPage() {
       <Card>
         <Tabs
           activeKey={tab}
+          // One pane at a time: the lists share the department picker, whose id must be unique.
+          destroyOnHidden
           onChange={(next) => setParams(next === 'collect' ? {} : { tab: next }, { replace: true })}
           items={TABS.map((key) => ({
             key,

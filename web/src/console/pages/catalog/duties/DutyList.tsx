@@ -55,7 +55,7 @@ function Fulfilment({ duty }: { duty: Duty }) {
   if (!loaded)
     return (
       <Tooltip title={t('catalog.duties.noLoadHelp')}>
-        <Tag style={{ marginInlineEnd: 0 }} data-testid="duty-no-load">
+        <Tag style={{ marginInlineEnd: 0, whiteSpace: 'normal' }} data-testid="duty-no-load">
           {t('catalog.duties.noLoad')}
         </Tag>
       </Tooltip>
@@ -135,7 +135,7 @@ export function DutyList({
     {
       title: t('catalog.field.name'),
       dataIndex: 'name',
-      width: 200,
+      width: 180,
       render: (name: string, row) =>
         canOpen ? (
           <Typography.Link onClick={() => navigate(`/console/catalog/resources/${row.resourceId}`)}>
@@ -188,14 +188,14 @@ export function DutyList({
           {
             title: t('catalog.field.openCondition'),
             dataIndex: 'openCondition',
-            width: 180,
+            width: 150,
             render: (condition: string | null) => condition ?? t('catalog.duties.noCondition'),
           },
         ]),
     {
       title: t('catalog.duties.lastVersion'),
       key: 'version',
-      width: 110,
+      width: 100,
       render: (_: unknown, row) => (
         <div>
           {t('catalog.versionNumber', { number: row.versionNumber })}
@@ -208,7 +208,7 @@ export function DutyList({
     {
       title: t('catalog.duties.fulfilment'),
       key: 'fulfilment',
-      width: 130,
+      width: 120,
       render: (_: unknown, row) => <Fulfilment duty={row} />,
     },
   ];
@@ -229,7 +229,12 @@ export function DutyList({
         rowKey="resourceId"
         size="middle"
         bordered={grouped}
-        emptyText={t(kind === 'collect' ? 'catalog.duties.emptyCollect' : 'catalog.duties.emptyOpen')}
+        // After a refusal the banner says why; "no duties" would be wrong there.
+        emptyText={
+          list.query.isError
+            ? t('common.empty')
+            : t(kind === 'collect' ? 'catalog.duties.emptyCollect' : 'catalog.duties.emptyOpen')
+        }
         columns={columns}
         // Every column has a width: scroll only when the screen is narrower than their sum.
         scroll={{ x: columns.reduce((sum, column) => sum + Number(column.width ?? 0), 0) }}
