@@ -1,9 +1,9 @@
 // Responsibility lists and metadata quality in a real browser against the real server: a police
 // officer sees only 市公安局's collection and open duties (no department picker, no other
 // department's version changes); the city authority switches departments and reads what version 1
-// changed in the duty lists. On the quality page the officer sees its department's weakest
-// resources with what to fix (another department's without the edit button), and the page speaks
-// English after the switch.
+// changed in the duty lists; a district authority is refused a city department. On the quality
+// page the officer sees its department's weakest resources with what to fix (another department's
+// without the edit button), and the page speaks English after the switch.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';
@@ -107,6 +107,15 @@ describe('duty lists and metadata quality', () => {
     expect(await police.locator('.ant-collapse-header').textContent()).toContain('新增 9');
     await police.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('duties-changes-v1-zh.png') });
+    await signOut();
+
+    // ── A district authority reaches only its district: a city department is refused. ─────────
+    await signIn('yuzhong.authority');
+    await openMenu('责任清单', /\/console\/catalog\/duties/);
+    await rows('duties-collect').first().waitFor();
+    await ui.choose(page, 'duty-department', '重庆市公安', '重庆市公安局');
+    await page.getByText('您只能操作本部门的数据').waitFor();
+    expect(await rows('duties-collect').count()).toBe(0);
     await signOut();
   });
 
