@@ -5,7 +5,6 @@ import type { Page } from './types.ts';
 
 /** Which duty list: 采集责任 (every published resource) or 开放责任 (the open ones). */
 export type DutyKind = 'collect' | 'open';
-export const DUTY_KINDS: readonly DutyKind[] = ['collect', 'open'];
 
 /** A key or required information item: what must be collected. */
 export interface DutyItem {
