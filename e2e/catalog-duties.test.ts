@@ -114,7 +114,7 @@ describe('duty lists and metadata quality', () => {
     await openMenu('责任清单', /\/console\/catalog\/duties/);
     await rows('duties-collect').first().waitFor();
     await ui.choose(page, 'duty-department', '重庆市公安', '重庆市公安局');
-    await page.getByText('您只能操作本部门的数据').waitFor();
+    await page.getByText('您只能操作本行政区域及下级区域').waitFor();
     expect(await rows('duties-collect').count()).toBe(0);
     await signOut();
   });

@@ -75,10 +75,23 @@ export async function choose(page: Page, selectId: string, search: string, optio
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
-/** Opens a dropdown menu (by the test id of its trigger) and picks an entry once it has settled. */
+/**
+ * Opens a dropdown menu (by the test id of its trigger) and picks an entry once it has settled. A
+ * click on the trigger right after a page renders can be lost in headless Chromium, so the trigger
+ * is clicked again until the menu shows.
+ */
 export async function pickFromMenu(page: Page, triggerTestId: string, entry: string) {
-  await page.getByTestId(triggerTestId).click();
-  await page.locator(SETTLED('.ant-dropdown')).getByText(entry, { exact: true }).click();
+  const option = page.locator(SETTLED('.ant-dropdown')).getByText(entry, { exact: true });
+  for (let attempt = 0; ; attempt++) {
+    await page.getByTestId(triggerTestId).click();
+    try {
+      await option.waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await option.click();
 }
 
 /** Fills the login form and submits it (on the login page). */

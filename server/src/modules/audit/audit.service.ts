@@ -104,7 +104,7 @@ async function resolveFilter(
         outcome: 'denied',
         targetType: 'audit_events',
         departmentId: null,
-        detail: { filters: givenFilters(query), reason: 'policy.out_of_department_scope' },
+        detail: { filters: givenFilters(query), reason: 'policy.out_of_region_scope' },
       });
       requireDepartmentScope(actor, department);
     }

@@ -44,7 +44,10 @@ export function inDepartmentScope(actor: Actor, department: { id: string; region
 
 /** Throws 403 unless the actor may act for the department. */
 export function requireDepartmentScope(actor: Actor, department: { id: string; regionId: string }): void {
-  if (!inDepartmentScope(actor, department)) throw forbidden('policy.out_of_department_scope');
+  if (inDepartmentScope(actor, department)) return;
+  // Authorities and auditors reach departments by region, so the refusal names their limit.
+  const byRegion = actor.role === 'authority_officer' || actor.role === 'auditor';
+  throw forbidden(byRegion ? 'policy.out_of_region_scope' : 'policy.out_of_department_scope');
 }
 
 /** Throws 403 unless the actor may act for the region. */
