@@ -3,9 +3,12 @@
 // buttons while the demand is with the authority; the police file another. The city authority
 // routes the first to the police (a water company is refused beside the field) and matches the
 // second with the preselected candidates. The police decline without a reason (refused), then
-// accept and link their resource; the market regulator sees the outcome.
-import type { Page } from 'playwright-core';
+// accept and link their resource; the market regulator sees the outcome. A member of the public
+// suggests data to open (through the API: the portal form comes later); the authority cannot answer
+// it with a resource that is not open.
+import { request, type Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCitizenId } from '../server/src/test/factories.ts';
 import { screenshotPath, type Browser } from './support/browser.ts';
 import * as ui from './support/console.ts';
 import type { RunningServer } from './support/server.ts';
@@ -21,13 +24,30 @@ beforeAll(() => {
 const choose = (selectId: string, search: string, optionText: string) =>
   ui.choose(page, selectId, search, optionText);
 const signIn = (username: string) => ui.signIn(page, server, username);
-const signOut = () => ui.signOut(page, server);
+/**
+ * Signs out through the account menu. On a loaded machine a click can land while the menu is still
+ * zooming in and be lost; then the menu is closed and opened again.
+ */
+async function signOut() {
+  for (let attempt = 0; ; attempt++) {
+    await ui.pickFromMenu(page, 'account-menu', '退出登录');
+    try {
+      await page.waitForURL(`${server.baseUrl}/login`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    }
+  }
+}
 const openDemands = () => ui.openMenu(page, '数据目录', '需求清单', /\/console\/catalog\/demands$/);
 const fieldError = (inputId: string) => ui.fieldError(page, inputId);
 
 const suffix = String(Date.now() % 100_000);
 const USED_CARS = `二手车交易车辆核验${suffix}`;
 const COMPANIES = `涉案企业登记核查${suffix}`;
+const BUSES = `开放公交线路和站点数据${suffix}`;
 
 const drawer = () => page.locator(ui.SETTLED('.ant-drawer-content-wrapper')).first();
 const row = (title: string) =>
@@ -136,6 +156,7 @@ describe('demand lists', () => {
     const picked = page.locator('.ant-modal .ant-select-selection-item', { hasText: '企业登记注册信息' });
     await picked.waitFor();
     await page.locator(ui.SETTLED('.ant-modal')).waitFor();
+    await settle();
     await page.screenshot({ path: screenshotPath('demands-match-zh.png') });
     await page.getByTestId('form-submit').click();
     await expect.poll(() => drawer().getByTestId('demand-state').textContent()).toBe('已匹配资源');
@@ -191,6 +212,89 @@ describe('demand lists', () => {
     expect(await drawer().getByTestId('demand-acts').count()).toBe(0);
     await answers.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath('demands-outcome-zh.png') });
+
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('answers a public suggestion only with open resources', async () => {
+    // A citizen account (made by the administrator) suggests data to open, as the portal will.
+    const session = async (username: string, password: string) => {
+      const context = await request.newContext({ baseURL: server.baseUrl });
+      const login = await context.post('/api/v1/auth/login', { data: { username, password } });
+      expect(login.status(), await login.text()).toBe(200);
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      return {
+        post: (url: string, data: object) =>
+          context.post(`/api/v1${url}`, { headers: { 'x-csrf-token': csrfToken }, data }),
+        close: () => context.dispose(),
+      };
+    };
+    const admin = await session('admin', server.adminPassword);
+    const created = await admin.post('/users', {
+      username: `citizen${suffix}`,
+      displayName: '市民张先生',
+      role: 'public_user',
+      personType: 'natural',
+      identityNumber: makeCitizenId(),
+      password: 'E2e-Citizen-pass-1',
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await admin.close();
+    const citizen = await session(`citizen${suffix}`, 'E2e-Citizen-pass-1');
+    const suggested = await citizen.post('/catalog/demands/suggestions', {
+      title: BUSES,
+      description: '希望开放全市公交线路和公交站点数据，用于开发出行查询小程序。',
+      purpose: '公众出行查询',
+    });
+    expect(suggested.status(), await suggested.text()).toBe(201);
+    await citizen.close();
+
+    // Whoever the browser was signed in as, start afresh as the authority.
+    await browser.context.clearCookies();
+    await signIn('authority');
+    await openDemands();
+    await page.locator('#kind').click();
+    await page.locator(ui.SETTLED('.ant-select-dropdown')).getByText('公众建议', { exact: true }).click();
+    await row(BUSES).waitFor();
+    await openDemand(BUSES);
+    expect(await drawer().getByTestId('demand-detail').textContent()).toContain('社会公众 · 市民张先生');
+
+    // The vehicle register is shared but not open: the server refuses it beside the field.
+    await drawer().getByTestId('demand-match').click();
+    await page.locator(ui.SETTLED('.ant-modal')).waitFor();
+    const input = page.locator('#answer-match_resourceIds');
+    await input.click();
+    await input.fill('机动车登记');
+    await page
+      .locator(`${ui.SETTLED('.ant-select-dropdown')} .ant-select-item-option-active`, {
+        hasText: '机动车登记信息',
+      })
+      .waitFor();
+    await input.press('Enter');
+    await page.locator('.ant-modal-title').click();
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => fieldError('answer-match_resourceIds').textContent()).toContain('不予开放');
+    await settle();
+    await page.screenshot({ path: screenshotPath('demands-public-not-open-zh.png') });
+    await page
+      .locator('.ant-modal .ant-select-selection-item', { hasText: '机动车登记信息' })
+      .locator('.ant-select-selection-item-remove')
+      .click();
+    await page.getByTestId('form-submit').click();
+    await expect.poll(() => drawer().getByTestId('demand-state').textContent()).toBe('已匹配资源');
+    expect(await drawer().getByTestId('answer-match').textContent()).toContain('公交');
+
+    // The same page in English.
+    await closeDrawer();
+    await ui.pickFromMenu(page, 'language-switch', 'English');
+    await page.locator('h3', { hasText: 'Demand lists' }).waitFor();
+    // Answered, it has left the inbox; it is among all demands.
+    await page.getByTestId('tab-all').click();
+    await openDemand(BUSES);
+    await expect.poll(() => drawer().getByTestId('demand-state').textContent()).toBe('Matched');
+    expect(await drawer().getByTestId('demand-detail').textContent()).toContain('Member of the public');
+    await settle();
+    await page.screenshot({ path: screenshotPath('demands-detail-en.png') });
 
     expect(browser.problems).toEqual([]);
   });

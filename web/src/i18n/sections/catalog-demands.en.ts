@@ -14,8 +14,8 @@ export const demandsEn: Record<keyof typeof demandsZhCN, string> = {
   'catalog.demands.emptyInbox': 'Nothing waits for your department’s answer',
 
   'catalog.demands.kind': 'Kind',
-  'catalog.demands.kind.department': 'Department demand',
-  'catalog.demands.kind.public': 'Public suggestion',
+  'catalog.demands.kind.department': 'Department',
+  'catalog.demands.kind.public': 'Public',
   'catalog.demands.state.open': 'Awaiting answer',
   'catalog.demands.state.matched': 'Matched',
   'catalog.demands.state.routed': 'Routed',
@@ -133,7 +133,8 @@ export const demandsEn: Record<keyof typeof demandsZhCN, string> = {
   'catalog.demands.match.resourcesHelp.open':
     'A public suggestion can only be met with open resources (unconditionally or conditionally).',
   'catalog.demands.match.resourcesRequired': 'Choose at least one resource',
-  'catalog.demands.match.notePlaceholder': 'e.g. Apply for use through the share catalog',
+  'catalog.demands.match.notePlaceholder.share': 'e.g. Apply for use through the share catalog',
+  'catalog.demands.match.notePlaceholder.open': 'e.g. Download it or call its API in the open catalog',
   'catalog.demands.match.done': 'Answered with resources',
   'catalog.demands.route.title': 'Route to a provider',
   'catalog.demands.route.help':

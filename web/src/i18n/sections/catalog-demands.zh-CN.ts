@@ -123,7 +123,8 @@ export const demandsZhCN = {
   'catalog.demands.match.resourcesHelp.share': '部门需求只能以可共享（无条件或有条件共享）的资源答复。',
   'catalog.demands.match.resourcesHelp.open': '公众建议只能以开放（无条件或有条件开放）的资源答复。',
   'catalog.demands.match.resourcesRequired': '请至少选择一个资源',
-  'catalog.demands.match.notePlaceholder': '如：请通过共享目录申请使用',
+  'catalog.demands.match.notePlaceholder.share': '如：请通过共享目录申请使用',
+  'catalog.demands.match.notePlaceholder.open': '如：可在开放目录中下载或调用接口',
   'catalog.demands.match.done': '已以资源答复',
   'catalog.demands.route.title': '转交提供部门',
   'catalog.demands.route.help':

@@ -73,9 +73,11 @@ export function AnswerModal({
         maxLength={2000}
         autoSize={{ minRows: 2, maxRows: 5 }}
         placeholder={
-          act === 'match' || act === 'route' || act === 'accept' || act === 'link'
-            ? t(`catalog.demands.${act}.notePlaceholder`)
-            : undefined
+          act === 'match'
+            ? t(`catalog.demands.match.notePlaceholder.${demand.catalog}`)
+            : act === 'route' || act === 'accept' || act === 'link'
+              ? t(`catalog.demands.${act}.notePlaceholder`)
+              : undefined
         }
       />
     </Form.Item>

@@ -214,7 +214,9 @@ export function ResourcePicker({
       (chosenId) =>
         seen.current.get(chosenId) ?? { value: chosenId, label: chosenId, code: '', department: '' },
     );
-  const options = [...chosen, ...found];
+  // What the search found comes first (the first match is the active option); chosen values the
+  // search did not find follow, only so that their tags keep their names.
+  const options = [...found, ...chosen];
 
   return (
     <Select<string | string[], PickerOption>
