@@ -5,8 +5,8 @@ export const demandMessages = defineMessages({
   'what.catalog_demand': { 'zh-CN': '数据需求', en: 'data demand' },
   'what.catalog_update_request': { 'zh-CN': '目录更新申请', en: 'catalog update request' },
   'catalog.demand.invalid': {
-    'zh-CN': '需求答复填写有误，请按提示修改',
-    en: 'The answer to the demand has mistakes; see each field',
+    'zh-CN': '填写有误，请按各项提示修改',
+    en: 'Some fields have mistakes; see each field',
   },
   'catalog.demand.no_authority': {
     'zh-CN': '没有登记数据主管部门，需求无人答复',
