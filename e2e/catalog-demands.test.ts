@@ -24,23 +24,7 @@ beforeAll(() => {
 const choose = (selectId: string, search: string, optionText: string) =>
   ui.choose(page, selectId, search, optionText);
 const signIn = (username: string) => ui.signIn(page, server, username);
-/**
- * Signs out through the account menu. On a loaded machine a click can land while the menu is still
- * zooming in and be lost; then the menu is closed and opened again.
- */
-async function signOut() {
-  for (let attempt = 0; ; attempt++) {
-    await ui.pickFromMenu(page, 'account-menu', '退出登录');
-    try {
-      await page.waitForURL(`${server.baseUrl}/login`, { timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 2) throw error;
-      await page.keyboard.press('Escape');
-      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
-    }
-  }
-}
+const signOut = () => ui.signOut(page, server);
 const openDemands = () => ui.openMenu(page, '数据目录', '需求清单', /\/console\/catalog\/demands$/);
 const fieldError = (inputId: string) => ui.fieldError(page, inputId);
 

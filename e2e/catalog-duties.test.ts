@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';
 import * as ui from './support/console.ts';
-import { SETTLED } from './support/console.ts';
 import type { RunningServer } from './support/server.ts';
 
 const fixture = ui.useConsole('duties');
@@ -20,24 +19,7 @@ beforeAll(() => {
 });
 
 const signIn = (username: string) => ui.signIn(page, server, username);
-/**
- * Signs out through the account menu. On these long pages a click on 退出登录 can land while the
- * menu is still opening and be lost (the menu stays open); it is then clicked again.
- */
-async function signOut() {
-  await ui.pickFromMenu(page, 'account-menu', '退出登录');
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await page.waitForURL(`${server.baseUrl}/login`, { timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      const item = page.locator(SETTLED('.ant-dropdown')).getByText('退出登录', { exact: true });
-      if (await item.isVisible()) await item.click();
-      else await ui.pickFromMenu(page, 'account-menu', '退出登录');
-    }
-  }
-}
+const signOut = () => ui.signOut(page, server);
 const openMenu = (entry: string, path: RegExp) => ui.openMenu(page, '数据目录', entry, path);
 const rows = (testId: string) => page.getByTestId(testId).locator('.ant-table-row');
 const texts = (testId: string) => rows(testId).allInnerTexts();

@@ -37,10 +37,7 @@ const choose = (selectId: string, search: string, optionText: string) =>
 const signIn = (username: string) => ui.signIn(page, server, username);
 // The account menu hangs from the sticky header: a click on its entry while the page is scrolled
 // (a form scrolled to a field) can land beside it, so the page goes back to the top first.
-const signOut = async () => {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await ui.signOut(page, server);
-};
+const signOut = () => ui.signOut(page, server);
 const fieldError = (inputId: string) => ui.fieldError(page, inputId);
 const fieldWarning = (inputId: string) =>
   page

@@ -112,10 +112,23 @@ export async function signIn(page: Page, server: RunningServer, username: string
   await page.getByTestId('welcome').waitFor();
 }
 
-/** Signs out through the account menu (Chinese UI) and waits for the login page. */
+/**
+ * Signs out through the account menu (Chinese UI) and waits for the login page. A click on the
+ * menu entry can be lost while the page below still moves (seen on busy machines: the menu stays
+ * open), so the menu is closed and the entry picked again.
+ */
 export async function signOut(page: Page, server: RunningServer) {
-  await pickFromMenu(page, 'account-menu', '退出登录');
-  await page.waitForURL(`${server.baseUrl}/login`);
+  for (let attempt = 0; ; attempt++) {
+    await pickFromMenu(page, 'account-menu', '退出登录');
+    try {
+      await page.waitForURL(`${server.baseUrl}/login`, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    }
+  }
 }
 
 /**
