@@ -169,7 +169,7 @@ describe('demand lists', () => {
       .locator('.ant-modal')
       .getByRole('button', { name: /取\s*消/ })
       .click();
-    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal:visible').first().waitFor({ state: 'hidden' });
 
     await drawer().getByTestId('demand-accept').click();
     await page.locator('#answer-accept_note').fill('下季度纳入目录');

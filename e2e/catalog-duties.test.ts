@@ -137,7 +137,7 @@ describe('duty lists and metadata quality', () => {
     await table.locator('th', { hasText: 'Average score' }).waitFor();
     expect(await resources.locator('th', { hasText: 'Quality score' }).count()).toBe(1);
     expect(await page.getByText('Average quality score by department').count()).toBe(1);
-    await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+    await page.locator('.ant-dropdown:visible').first().waitFor({ state: 'hidden' });
     await page.screenshot({ path: screenshotPath('quality-en.png') });
     await ui.pickFromMenu(page, 'language-switch', '中文');
     await page.getByText('各部门平均质量评分').waitFor();

@@ -51,7 +51,7 @@ async function register(changedOn: string, basis: string, reason: string) {
   await page.locator('#update_basis').fill(basis);
   await page.locator('#update_reason').fill(reason);
   await page.getByTestId('form-submit').click();
-  await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+  await page.locator('.ant-modal:visible').first().waitFor({ state: 'hidden' });
 }
 
 const row = (text: string) => page.getByTestId('updates-table').locator('.ant-table-row', { hasText: text });
@@ -142,7 +142,7 @@ describe('catalog update requests', () => {
     await draft.locator('.ant-checkbox-input').check();
     await page.screenshot({ path: screenshotPath('updates-answer-zh.png') });
     await page.getByTestId('answer-confirm').click();
-    await page.locator('.ant-modal:visible').waitFor({ state: 'hidden' });
+    await page.locator('.ant-modal:visible').first().waitFor({ state: 'hidden' });
     await expect.poll(() => filedRow.getByTestId('update-state').textContent()).toBe('已提交');
     expect(await filedRow.getByTestId('update-answer').count()).toBe(0);
 

@@ -55,10 +55,12 @@ export function useConsole(name: string, timeoutMs = 20_000): ConsoleFixture {
 }
 
 /**
- * A popup that is open and has finished moving: a click during antd's opening animation can land
- * on an element that is still sliding in and get lost.
+ * A popup that is open and has finished moving: a click during antd's opening animation (its
+ * `-appear` / `-enter` classes; `-leave` while closing) can land on an element that is still
+ * sliding in and get lost.
  */
-export const SETTLED = (popup: string) => `${popup}:visible:not([class*="-enter"]):not([class*="-leave"])`;
+export const SETTLED = (popup: string) =>
+  `${popup}:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])`;
 
 /**
  * Picks an option of an antd Select by typing into it and pressing Enter once the matching option
@@ -72,7 +74,8 @@ export async function choose(page: Page, selectId: string, search: string, optio
     .locator(`${SETTLED('.ant-select-dropdown')} .ant-select-item-option-active`, { hasText: optionText })
     .waitFor();
   await input.press('Enter');
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Until no dropdown shows: another select's dropdown may still be sliding out beside this one.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
 }
 
 /**
@@ -91,7 +94,16 @@ export async function pickFromMenu(page: Page, triggerTestId: string, entry: str
       if (attempt === 3) throw error;
     }
   }
-  await option.click();
+  // The menu closes once the entry is taken; if it stays open the click was lost.
+  for (let attempt = 0; ; attempt++) {
+    await option.click();
+    try {
+      await option.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Fills the login form and submits it (on the login page). */
@@ -126,7 +138,7 @@ export async function signOut(page: Page, server: RunningServer) {
     } catch (error) {
       if (attempt === 3) throw error;
       await page.keyboard.press('Escape');
-      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
+      await page.locator('.ant-dropdown:visible').first().waitFor({ state: 'hidden' });
     }
   }
 }
