@@ -37,7 +37,7 @@ describe('catalog console', () => {
 
     await page.getByTestId('resource-create').click();
     await page.waitForURL(/\/console\/catalog\/resources\/new$/);
-    // Classification: 主题信息资源 › 公共服务 (a theme class: any share type is possible).
+    // Classification: 主题信息资源 › 公共服务 (a theme class: every share type is possible).
     await page.locator('#resource_classPath').click();
     await page.locator(SETTLED('.ant-cascader-dropdown')).getByText('2 主题信息资源').click();
     await page.locator(SETTLED('.ant-cascader-dropdown')).getByText('201 公共服务').click();

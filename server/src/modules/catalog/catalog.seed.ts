@@ -1,6 +1,6 @@
 // An initial catalog published in one step: the demo deployment's catalog, or an authority's
 // existing catalog brought over when the platform is introduced. Resources are checked against the
-// same rules as any draft and published as one version through the same code as a review's approvals.
+// same rules as every draft and published as one version through the same code as a review's approvals.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -25,7 +25,7 @@ export interface InitialResource {
 /**
  * Adds classification nodes, creates the resources with codes numbered per classification, and
  * publishes them as the next catalog version — all in the caller's transaction. Throws naming the
- * resource if one breaks a rule (initial data must be as good as any draft).
+ * resource if one breaks a rule (initial data must be as good as every draft).
  */
 export async function publishInitialCatalog(
   trx: Kysely<DB>,

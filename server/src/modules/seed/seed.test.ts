@@ -69,7 +69,7 @@ describe('demo seed', () => {
     expect(new Set(entries.map((e) => e.version_number))).toEqual(new Set([1]));
     const version = await db.selectFrom('catalog_versions').selectAll().executeTakeFirstOrThrow();
     expect(version).toMatchObject({ number: 1, added: entries.length });
-    // Published through the same rules as any draft: base resources are unconditionally shared.
+    // Published through the same rules as every draft: base resources are unconditionally shared.
     expect(
       entries.filter((e) => e.class_kind === 'base').every((e) => e.share_type === 'unconditional'),
     ).toBe(true);
