@@ -16,6 +16,10 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   bodyLimitBytes: number;
+  /** Largest data file a pool load accepts (streamed to a temporary file, never held in memory). */
+  poolUploadLimitBytes: number;
+  /** Largest JSON body of a push of rows into a pool. */
+  poolPushLimitBytes: number;
   logLevel: string;
 }
 
@@ -43,6 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: intFromEnv(env, 'ZHENGSHU_LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: intFromEnv(env, 'ZHENGSHU_LOGIN_LOCK_MINUTES', 15),
     bodyLimitBytes: intFromEnv(env, 'ZHENGSHU_BODY_LIMIT_BYTES', 1024 * 1024),
+    poolUploadLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_UPLOAD_LIMIT_MB', 10 * 1024) * 1024 * 1024,
+    poolPushLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_PUSH_LIMIT_MB', 16) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -24,6 +24,7 @@ import {
 } from './catalog.repository.ts';
 import type { ClassRef, Revision } from './catalog.schemas.ts';
 import type { CatalogVersionChangeTable } from './catalog.tables.ts';
+import { syncPoolTable } from '../pools/pool-tables.service.ts';
 import { deleteEntry, upsertEntry } from './entries.repository.ts';
 import { findRegionStep } from './submissions.repository.ts';
 import {
@@ -149,6 +150,8 @@ export async function publishChanges(
       },
       { publishedAt: firstPublishedAt, modifiedAt: now, versionNumber: number },
     );
+    // The catalog is the schema: the resource's pool table follows its items in the same transaction.
+    await syncPoolTable(trx, resource.id);
     changes.push({ ...change, change: previous ? 'changed' : 'added', revision_id: record.id });
   }
   const count = (kind: string) => changes.filter((c) => c.change === kind).length;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgliteCopy, postgresCopy, type WithCopy } from './copy.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -13,6 +14,8 @@ export type Engine = 'pglite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** A transaction that can also COPY rows in (bulk loads into the data pools). */
+  withCopy: WithCopy;
   close(): Promise<void>;
 }
 
@@ -41,6 +44,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     return {
       db,
       engine: 'pglite',
+      withCopy: pgliteCopy(db, pglite),
       close: async () => {
         await db.destroy();
         release();
@@ -58,7 +62,7 @@ export function openPostgres(connectionString: string, max = 10): Database {
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  return { db, engine: 'postgres', withCopy: postgresCopy(pool), close: () => db.destroy() };
 }
 
 /** Opens the database the configuration names: `DATABASE_URL` when set, otherwise PGlite in `dataDir`. */

@@ -4,6 +4,7 @@ import type { CaseTables } from '../cases/cases.tables.ts';
 import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
 import type { DemandTables } from '../../modules/catalog/demands/demands.tables.ts';
 import type { ProjectTables } from '../../modules/catalog/projects/projects.tables.ts';
+import type { PoolTables } from '../../modules/pools/pools.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -142,4 +143,5 @@ export type DB = FoundationTables &
   CaseTables &
   CatalogTables &
   DemandTables &
-  ProjectTables;
+  ProjectTables &
+  PoolTables;

@@ -39,6 +39,10 @@ export const PERMISSIONS = [
   'catalog.class.manage',
   'catalog.demand.suggest', // the public suggests data to open (CQO §14)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
+  'pool.read', // pool tables, batches and reports (no row values)
+  'pool.data.read', // row values of the own department's pool
+  'pool.load', // load files, push rows, restore versions (own department)
+  'pool.migrate', // apply a table change the catalog asks for (own department)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -56,6 +60,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.read',
     'catalog.read',
     'catalog.class.manage',
+    'pool.read',
   ],
   authority_officer: [
     'self.manage',
@@ -71,6 +76,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.publish',
     'catalog.class.manage',
     'catalog.project.manage',
+    'pool.read',
   ],
   department_officer: [
     'self.manage',
@@ -80,6 +86,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.extension.request',
     'catalog.read',
     'catalog.compile',
+    'pool.read',
+    'pool.data.read',
+    'pool.load',
+    'pool.migrate',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -91,11 +101,15 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'case.extension.approve',
     'catalog.read',
     'catalog.compile',
+    'pool.read',
+    'pool.data.read',
+    'pool.load',
+    'pool.migrate',
   ],
-  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read'],
+  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read', 'pool.read'],
   expert: ['self.manage', 'org.read', 'catalog.read'],
   public_user: ['self.manage', 'catalog.demand.suggest'],
-  department_application: ['org.read', 'case.read', 'catalog.read'],
+  department_application: ['org.read', 'case.read', 'catalog.read', 'pool.read', 'pool.data.read', 'pool.load'],
 };
 
 /** Whether a role holds a permission (before any scope check). */

@@ -154,9 +154,13 @@ function syntheticWorkbook(names: string[]) {
 
 /**
  * Opens the file as a zip and checks that it is a workbook whose parts the import reads unpack to
- * a bounded size. Throws 400 with a message key for anything that is not a readable .xlsx.
+ * a bounded size (`unpackedLimit`, the catalog import's by default). Throws 400 with a message key for anything that is not a readable .xlsx.
  */
-export async function openWorkbookFile(file: string, dataSheets: readonly string[]): Promise<WorkbookFile> {
+export async function openWorkbookFile(
+  file: string,
+  dataSheets: readonly string[],
+  unpackedLimit = UNPACKED_LIMIT_BYTES,
+): Promise<WorkbookFile> {
   const handle = await fs.open(file, 'r');
   const magic = Buffer.alloc(4);
   try {
@@ -200,9 +204,9 @@ export async function openWorkbookFile(file: string, dataSheets: readonly string
       (sum, entry) => sum + (entry?.uncompressedSize ?? 0),
       0,
     );
-    if (unpacked > UNPACKED_LIMIT_BYTES) {
+    if (unpacked > unpackedLimit) {
       throw new AppError(400, 'catalog.import.unpacked_too_large', {
-        limit: UNPACKED_LIMIT_BYTES / 1024 / 1024,
+        limit: Math.round(unpackedLimit / 1024 / 1024),
       });
     }
     const merges = new Map<string, string[]>();

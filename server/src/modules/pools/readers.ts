@@ -1,0 +1,368 @@
+// Reading a data file row by row, in bounded memory: CSV (UTF-8 with or without BOM, GBK/GB18030,
+// UTF-16; detected or chosen), XLSX (first sheet, through the catalog import's zip checks) and
+// JSON lines. Readers yield cells; checking them against the columns is the loader's job.
+import fs from 'node:fs';
+import { Transform } from 'node:stream';
+import { parse as parseCsv, CsvError } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { openWorkbookFile } from '../catalog/xlsx/workbook-file.ts';
+import type { BatchFormat } from './pools.tables.ts';
+import type { RawValue, ValueProblem } from './values.ts';
+
+/** Text encodings a file may be in. */
+export const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;
+/** A text encoding. */
+export type Encoding = (typeof ENCODINGS)[number];
+
+/** One row of a file: its number as a spreadsheet would show it (the header is row 1), and its cells. */
+export type SourceRow = { row: number; cells: RawValue[] } | { row: number; problem: ValueProblem };
+
+/** A file opened for reading. */
+export interface RowSource {
+  /** Column headers (CSV, XLSX) or, for JSON lines, the fields asked for. */
+  header: string[];
+  encoding: Encoding | null;
+  rows: AsyncIterable<SourceRow>;
+  /** Bytes of the file read so far (for progress). */
+  bytesRead(): number;
+  close(): void;
+}
+
+/** Unpacked size an XLSX sheet may have (a zip bomb stops at it). */
+export const XLSX_UNPACKED_LIMIT = 4 * 1024 * 1024 * 1024;
+
+const unreadable = (code: string, params: Record<string, unknown> = {}) => new AppError(400, code, params);
+
+/** Reads the first bytes and decides: a BOM says it; otherwise valid UTF-8 is UTF-8, else GB18030. */
+export async function detectEncoding(file: string): Promise<{ encoding: Encoding; bom: number }> {
+  const handle = await fs.promises.open(file, 'r');
+  const head = Buffer.alloc(64 * 1024);
+  let length: number;
+  try {
+    ({ bytesRead: length } = await handle.read(head, 0, head.length, 0));
+  } finally {
+    await handle.close();
+  }
+  const bytes = head.subarray(0, length);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  try {
+    // stream: true leaves a character cut at the end of the sample for later instead of failing.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return { encoding: 'utf-8', bom: 0 };
+  } catch {
+    return { encoding: 'gb18030', bom: 0 };
+  }
+}
+
+function bomLength(encoding: Encoding, head: Buffer): number {
+  if (encoding === 'utf-8' && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 3;
+  if (encoding === 'utf-16le' && head[0] === 0xff && head[1] === 0xfe) return 2;
+  if (encoding === 'utf-16be' && head[0] === 0xfe && head[1] === 0xff) return 2;
+  return 0;
+}
+
+/** Decodes a byte stream to text; bytes that are not the encoding fail with their offset. */
+function decoder(encoding: Encoding, counted: () => number) {
+  const text = new TextDecoder(encoding === 'gbk' ? 'gbk' : encoding, { fatal: true });
+  const fail = () => unreadable('pool.ingest.encoding', { encoding, offset: counted() });
+  return new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        done(null, text.decode(chunk, { stream: true }));
+      } catch {
+        done(fail());
+      }
+    },
+    flush(done) {
+      try {
+        const rest = text.decode();
+        done(null, rest || undefined);
+      } catch {
+        done(fail());
+      }
+    },
+  });
+}
+
+async function openText(file: string, chosen: Encoding | undefined) {
+  const detected = chosen ? null : await detectEncoding(file);
+  const encoding = chosen ?? detected!.encoding;
+  const head = Buffer.alloc(3);
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    await handle.read(head, 0, 3, 0);
+  } finally {
+    await handle.close();
+  }
+  let bytes = 0;
+  const input = fs.createReadStream(file, { start: bomLength(encoding, head), highWaterMark: 256 * 1024 });
+  input.on('data', (chunk) => (bytes += chunk.length));
+  const text = input.pipe(decoder(encoding, () => bytes));
+  input.on('error', (error) => text.destroy(error));
+  return { encoding, text, input, bytesRead: () => bytes };
+}
+
+function guessDelimiter(firstLine: string): string {
+  const counts = [',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length - 1] as const);
+  const best = counts.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return best[1] > 0 ? best[0] : ',';
+}
+
+/** Peeks at the decoded text's first line, then hands the whole text on. */
+async function firstLineOf(text: AsyncIterable<string>) {
+  const iterator = text[Symbol.asyncIterator]();
+  const chunks: string[] = [];
+  let seen = '';
+  while (!seen.includes('\n')) {
+    const next = await iterator.next();
+    if (next.done) break;
+    chunks.push(next.value);
+    seen += next.value;
+    if (seen.length > 1024 * 1024) break;
+  }
+  async function* replay() {
+    yield* chunks;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { line: seen.split('\n')[0] ?? '', rest: replay() };
+}
+
+/** Opens a CSV file; `delimiter` is guessed from the header line when not given. */
+export async function openCsv(
+  file: string,
+  options: { encoding?: Encoding; delimiter?: string } = {},
+): Promise<RowSource> {
+  const opened = await openText(file, options.encoding);
+  const { line, rest } = await firstLineOf(opened.text as AsyncIterable<string>);
+  const parser = parseCsv({
+    delimiter: options.delimiter ?? guessDelimiter(line),
+    relax_column_count: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
+  const feeding = (async () => {
+    try {
+      for await (const chunk of rest)
+        if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
+      parser.end();
+    } catch (error) {
+      parser.destroy(error as Error);
+    }
+  })();
+  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
+  let record = 0;
+  const next = async (): Promise<string[] | null> => {
+    try {
+      const result = await iterator.next();
+      record += 1;
+      return result.done ? null : result.value;
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      if (error instanceof CsvError)
+        throw unreadable('pool.ingest.csv_syntax', { row: record + 1, reason: error.code });
+      throw unreadable('pool.ingest.unreadable');
+    }
+  };
+  const header = await next();
+  if (!header) throw unreadable('pool.ingest.empty_file');
+  async function* rows(): AsyncGenerator<SourceRow> {
+    for (let cells = await next(); cells; cells = await next()) {
+      if (cells.length !== header!.length) {
+        if (cells.length === 1 && cells[0] === '') continue;
+        yield {
+          row: record,
+          problem: { code: 'pool.ingest.ragged', params: { expected: header!.length, found: cells.length } },
+        };
+      } else {
+        yield { row: record, cells };
+      }
+    }
+    await feeding;
+  }
+  return {
+    header,
+    encoding: opened.encoding,
+    rows: rows(),
+    bytesRead: opened.bytesRead,
+    close: () => {
+      opened.input.destroy();
+      parser.destroy();
+    },
+  };
+}
+
+/** Opens JSON lines: one object per line, keys are field names (or item names). */
+export async function openJsonLines(
+  file: string,
+  fields: string[],
+  options: { encoding?: Encoding } = {},
+): Promise<RowSource> {
+  const opened = await openText(file, options.encoding ?? 'utf-8');
+  const position = new Map(fields.map((field, index) => [field, index]));
+  async function* lines(): AsyncGenerator<string> {
+    let carry = '';
+    for await (const chunk of opened.text as AsyncIterable<string>) {
+      const parts = (carry + chunk).split('\n');
+      carry = parts.pop()!;
+      yield* parts;
+    }
+    if (carry) yield carry;
+  }
+  async function* rows(): AsyncGenerator<SourceRow> {
+    let row = 0;
+    for await (const line of lines()) {
+      row += 1;
+      if (line.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        yield { row, problem: { code: 'pool.ingest.json_syntax' } };
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        yield { row, problem: { code: 'pool.ingest.json_object' } };
+        continue;
+      }
+      const cells: RawValue[] = new Array(fields.length).fill(null);
+      const unknown = Object.keys(value).find((key) => !position.has(key));
+      if (unknown !== undefined) {
+        yield { row, problem: { code: 'pool.ingest.unknown_field', params: { field: unknown } } };
+        continue;
+      }
+      for (const [key, cell] of Object.entries(value)) {
+        cells[position.get(key)!] =
+          typeof cell === 'object' && cell !== null ? JSON.stringify(cell) : (cell as RawValue);
+      }
+      yield { row, cells };
+    }
+  }
+  return {
+    header: fields,
+    encoding: opened.encoding,
+    rows: rows(),
+    bytesRead: opened.bytesRead,
+    close: () => opened.input.destroy(),
+  };
+}
+
+type CellValue = ExcelJS.CellValue;
+
+function cellOf(value: CellValue): RawValue | { formula: true } | { error: string } {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value;
+  if ('formula' in value || 'sharedFormula' in value) return { formula: true };
+  if ('error' in value) return { error: String(value.error) };
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return cellOf(value.text as CellValue);
+  return null;
+}
+
+/** Opens an XLSX file's first sheet. Formula cells and error values are refused where they are. */
+export async function openXlsx(file: string): Promise<RowSource> {
+  const probe = await openWorkbookFile(file, [], XLSX_UNPACKED_LIMIT);
+  const first = probe.sheetNames[0];
+  probe.close();
+  if (!first) throw unreadable('pool.ingest.empty_file');
+  const book = await openWorkbookFile(file, [first], XLSX_UNPACKED_LIMIT);
+  const size = (await fs.promises.stat(file)).size;
+  const input = book.stream();
+  let unpackedBytes = 0;
+  input.on('data', (chunk: Buffer) => (unpackedBytes += chunk.length));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+  });
+  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  const fail = (error: unknown): never => {
+    if (error instanceof AppError) throw error;
+    throw unreadable('pool.ingest.unreadable');
+  };
+  let rowIterator: AsyncIterator<ExcelJS.Row>;
+  let headerRow: ExcelJS.Row | undefined;
+  try {
+    const sheet = await sheets.next();
+    if (sheet.done) throw unreadable('pool.ingest.empty_file');
+    rowIterator = sheet.value[Symbol.asyncIterator]();
+    const firstRow = await rowIterator.next();
+    headerRow = firstRow.done ? undefined : firstRow.value;
+  } catch (error) {
+    input.destroy();
+    return fail(error);
+  }
+  if (!headerRow || headerRow.number !== 1) throw unreadable('pool.ingest.empty_file');
+  const header = (headerRow.values as CellValue[]).slice(1).map((value) => {
+    const cell = cellOf(value);
+    return cell === null || typeof cell === 'object' ? '' : String(cell).trim();
+  });
+  async function* rows(): AsyncGenerator<SourceRow> {
+    try {
+      for (let next = await rowIterator.next(); !next.done; next = await rowIterator.next()) {
+        const row = next.value;
+        const values = (row.values as CellValue[]).slice(1);
+        if (values.length > header.length && values.slice(header.length).some((v) => cellOf(v) !== null)) {
+          yield {
+            row: row.number,
+            problem: {
+              code: 'pool.ingest.ragged',
+              params: { expected: header.length, found: values.length },
+            },
+          };
+          continue;
+        }
+        const cells: RawValue[] = new Array(header.length).fill(null);
+        let bad: SourceRow | null = null;
+        for (let index = 0; index < header.length && !bad; index++) {
+          const cell = cellOf(values[index]);
+          if (cell !== null && typeof cell === 'object' && 'formula' in cell)
+            bad = {
+              row: row.number,
+              problem: { code: 'pool.ingest.formula', params: { column: header[index] } },
+            };
+          else if (cell !== null && typeof cell === 'object' && 'error' in cell)
+            bad = {
+              row: row.number,
+              problem: {
+                code: 'pool.ingest.cell_error',
+                params: { column: header[index], value: cell.error },
+              },
+            };
+          else cells[index] = cell as RawValue;
+        }
+        yield bad ?? { row: row.number, cells };
+      }
+    } catch (error) {
+      fail(error);
+    }
+  }
+  return {
+    header,
+    encoding: null,
+    rows: rows(),
+    // The zip is read in order, so the unpacked share tracks the file well enough for a progress bar.
+    bytesRead: () => Math.min(size, unpackedBytes),
+    close: () => {
+      input.destroy();
+      book.close();
+    },
+  };
+}
+
+/** Opens a file of a format. */
+export function openSource(
+  format: BatchFormat,
+  file: string,
+  fields: string[],
+  options: { encoding?: Encoding; delimiter?: string },
+): Promise<RowSource> {
+  if (format === 'xlsx') return openXlsx(file);
+  if (format === 'jsonl' || format === 'json') return openJsonLines(file, fields, options);
+  return openCsv(file, options);
+}
