@@ -6,6 +6,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { startSequencer } from './platform/audit/sequencer.ts';
 import { startDeadlineSweep } from './platform/cases/sweep.ts';
+import { startBatchSweep } from './modules/pools/batches.sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -55,7 +56,8 @@ async function main() {
     onError: (err) => app.log.error({ err }, 'audit sequencer failed'),
   });
   const sweep = startDeadlineSweep(app.platform, { log: app.log });
-  const stops: (() => Promise<void> | void)[] = [sequencer, () => sweep.stop()];
+  const stopBatchSweep = startBatchSweep(database, app.log);
+  const stops: (() => Promise<void> | void)[] = [sequencer, () => sweep.stop(), stopBatchSweep];
 
   let closing = false;
   const shutdown = async (signal: string) => {
