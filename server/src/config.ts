@@ -18,6 +18,8 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest data file a pool load accepts (streamed to a temporary file, never held in memory). */
   poolUploadLimitBytes: number;
+  /** Largest unpacked size of an XLSX a pool load reads (a zip bomb stops at it). */
+  poolXlsxUnpackedLimitBytes: number;
   /** Largest JSON body of a push of rows into a pool. */
   poolPushLimitBytes: number;
   logLevel: string;
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: intFromEnv(env, 'ZHENGSHU_LOGIN_LOCK_MINUTES', 15),
     bodyLimitBytes: intFromEnv(env, 'ZHENGSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     poolUploadLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_UPLOAD_LIMIT_MB', 10 * 1024) * 1024 * 1024,
+    poolXlsxUnpackedLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_XLSX_UNPACKED_LIMIT_MB', 4096) * 1024 * 1024,
     poolPushLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_PUSH_LIMIT_MB', 16) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
   };

@@ -178,6 +178,7 @@ export async function poolRoutes(app: AppInstance) {
             mode: request.query.mode ?? 'replace',
             encoding: request.query.encoding,
             delimiter: request.query.delimiter,
+            xlsxUnpackedLimit: config.poolXlsxUnpackedLimitBytes,
             onStart: (batch) => (started = batch),
           });
         } finally {

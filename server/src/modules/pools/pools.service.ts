@@ -67,6 +67,8 @@ export interface FileLoad {
   mode: BatchMode;
   encoding?: Encoding;
   delimiter?: string;
+  /** Unpacked size an XLSX may have (the zip-bomb guard); the readers' default when not given. */
+  xlsxUnpackedLimit?: number;
   onProgress?: BatchInput['onProgress'];
   onStart?: BatchInput['onStart'];
 }
@@ -90,7 +92,11 @@ export async function loadFile(
     fileName: load.fileName,
     fileBytes: size,
     open: (fields) =>
-      openSource(load.format, load.file, fields, { encoding: load.encoding, delimiter: load.delimiter }),
+      openSource(load.format, load.file, fields, {
+        encoding: load.encoding,
+        delimiter: load.delimiter,
+        xlsxUnpackedLimit: load.xlsxUnpackedLimit,
+      }),
     onProgress: load.onProgress,
     onStart: load.onStart,
   });

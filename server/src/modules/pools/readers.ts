@@ -29,7 +29,7 @@ export interface RowSource {
   close(): void;
 }
 
-/** Unpacked size an XLSX sheet may have (a zip bomb stops at it). */
+/** Unpacked size an XLSX's sheet and shared strings may have by default (a zip bomb stops at it). */
 export const XLSX_UNPACKED_LIMIT = 4 * 1024 * 1024 * 1024;
 
 const unreadable = (code: string, params: Record<string, unknown> = {}) => new AppError(400, code, params);
@@ -264,12 +264,12 @@ function cellOf(value: CellValue): RawValue | { formula: true } | { error: strin
 }
 
 /** Opens an XLSX file's first sheet. Formula cells and error values are refused where they are. */
-export async function openXlsx(file: string): Promise<RowSource> {
-  const probe = await openWorkbookFile(file, [], XLSX_UNPACKED_LIMIT);
+export async function openXlsx(file: string, unpackedLimit = XLSX_UNPACKED_LIMIT): Promise<RowSource> {
+  const probe = await openWorkbookFile(file, [], unpackedLimit);
   const first = probe.sheetNames[0];
   probe.close();
   if (!first) throw unreadable('pool.ingest.empty_file');
-  const book = await openWorkbookFile(file, [first], XLSX_UNPACKED_LIMIT);
+  const book = await openWorkbookFile(file, [first], unpackedLimit);
   const size = (await fs.promises.stat(file)).size;
   const input = book.stream();
   let unpackedBytes = 0;
@@ -360,9 +360,9 @@ export function openSource(
   format: BatchFormat,
   file: string,
   fields: string[],
-  options: { encoding?: Encoding; delimiter?: string },
+  options: { encoding?: Encoding; delimiter?: string; xlsxUnpackedLimit?: number },
 ): Promise<RowSource> {
-  if (format === 'xlsx') return openXlsx(file);
+  if (format === 'xlsx') return openXlsx(file, options.xlsxUnpackedLimit);
   if (format === 'jsonl' || format === 'json') return openJsonLines(file, fields, options);
   return openCsv(file, options);
 }
