@@ -234,6 +234,31 @@ describe('push, versions and restore', () => {
     expect((await currentRows()).total).toBe(after.total);
   });
 
+  it("lets the department's application push with its API key, and no other department's", async () => {
+    const issue = async (session: TestSession, application: string) =>
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/api-keys',
+          headers: session.write,
+          payload: { application },
+        })
+      ).json().key as string;
+    const own = await issue(police, '人口信息采集系统');
+    const other = await issue(market, '市场主体登记系统');
+    const push = (key: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/pools/tables/${resourceId}/records`,
+        headers: { authorization: `Bearer ${key}` },
+        payload: { records: people(2, 700) },
+      });
+    const pushed = await push(own);
+    expect(pushed.statusCode, pushed.body).toBe(201);
+    expect(pushed.json()).toMatchObject({ actorName: '市公安局 · 人口信息采集系统', rowsLoaded: 2 });
+    expect((await push(other)).statusCode).toBe(403);
+  });
+
   it('lists versions with who loaded them, reads an old version, and restores it as a new version', async () => {
     const list = (
       await t.app.inject({
