@@ -200,6 +200,21 @@ describe('loading files', () => {
     expect(batch).toMatchObject({ state: 'loaded', rowsLoaded: 4, format: 'jsonl' });
   });
 
+  it('takes two loads into one table in turn: each its own version, neither lost', async () => {
+    const before = (
+      await t.app.inject({ url: `/api/v1/pools/tables/${resourceId}`, headers: police.read })
+    ).json();
+    const [a, b] = await Promise.all([
+      upload(t, police, resourceId, csvOf(people(7, 800))),
+      upload(t, police, resourceId, csvOf(people(9, 850))),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    const versions = [a.json().version, b.json().version].sort();
+    expect(versions).toEqual([before.currentVersion + 1, before.currentVersion + 2]);
+    const last = a.json().version > b.json().version ? a : b;
+    expect((await currentRows()).total).toBe(last.json().rowsLoaded);
+  });
+
   it('refuses the wrong role and the wrong department', async () => {
     const other = await upload(t, market, resourceId, csvOf(people(1)));
     expect(other.statusCode).toBe(403);
