@@ -72,6 +72,8 @@ export interface Item {
   sensitivity: string;
   isKey: boolean;
   required: boolean;
+  /** 取值范围: the values the item may take; empty for any. */
+  allowedValues: string[];
 }
 
 /** What a resource says at one point. */
@@ -164,6 +166,7 @@ export interface ItemInput {
   sensitivity: string;
   isKey?: boolean;
   required?: boolean;
+  allowedValues?: string[];
 }
 
 /** A resource as written (PUT …/draft; POST /catalog/resources adds code and departmentId). */

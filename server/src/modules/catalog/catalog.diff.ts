@@ -66,6 +66,7 @@ const ITEM_FIELDS = [
   'sensitivity',
   'isKey',
   'required',
+  'allowedValues',
 ] as const satisfies readonly (keyof Item)[];
 
 const same = (a: Comparable, b: Comparable) => JSON.stringify(a) === JSON.stringify(b);

@@ -53,6 +53,7 @@ export function itemValues(input: ResourceInput): ItemValues[] {
     sensitivity: item.sensitivity,
     is_key: item.isKey ?? false,
     required: item.required ?? item.isKey ?? false,
+    allowed_values: (item.allowedValues ?? []).map((value) => value.trim()).filter(Boolean),
   }));
 }
 
@@ -68,6 +69,7 @@ export function presentItem(item: RevisionRecord['items'][number]): Item {
     sensitivity: item.sensitivity,
     isKey: item.is_key,
     required: item.required,
+    allowedValues: item.allowed_values ?? [],
   };
 }
 
@@ -136,6 +138,7 @@ export function inputOf(revision: Revision): ResourceInput {
       sensitivity: item.sensitivity as ResourceInput['items'][number]['sensitivity'],
       isKey: item.isKey,
       required: item.required,
+      allowedValues: item.allowedValues,
     })),
     shareType: revision.shareType as ResourceInput['shareType'],
     shareCondition: revision.shareCondition,

@@ -19,7 +19,9 @@ export type RevisionValues = Omit<
   'id' | 'resource_id' | 'number' | 'state' | 'created_at' | 'updated_at'
 >;
 /** An item as written, without its revision and position. */
-export type ItemValues = Omit<CatalogItemTable, 'revision_id' | 'position'>;
+export type ItemValues = Omit<CatalogItemTable, 'revision_id' | 'position' | 'allowed_values'> & {
+  allowed_values: string[];
+};
 
 /** Every classification node with its path of names, top first (the tree is small). */
 export async function listClasses(db: Kysely<DB>): Promise<ClassRef[]> {

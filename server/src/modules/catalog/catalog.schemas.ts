@@ -47,6 +47,10 @@ export const ItemInput = Type.Object(
     /** The record's key (e.g. citizen ID number, credit code); at most one item. */
     isKey: Type.Optional(Type.Boolean()),
     required: Type.Optional(Type.Boolean()),
+    /** 取值范围: the values the item may take (a code list, e.g. 男/女); none means any value. */
+    allowedValues: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500, uniqueItems: true }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -113,6 +117,7 @@ export const Item = Type.Object({
   sensitivity: Type.String(),
   isKey: Type.Boolean(),
   required: Type.Boolean(),
+  allowedValues: Type.Array(Type.String()),
 });
 /** An information item. */
 export type Item = Static<typeof Item>;

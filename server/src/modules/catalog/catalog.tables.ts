@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { NullableTimestamp, Timestamp } from '../../platform/db/schema.ts';
 
 /** Kind of a classification: 基础 / 主题 / 部门 (national compilation guide). */
@@ -91,6 +91,8 @@ export interface CatalogItemTable {
   sensitivity: Sensitivity;
   is_key: boolean;
   required: boolean;
+  /** 取值范围: the values the item may take; empty for any value of its type. */
+  allowed_values: ColumnType<string[], string[] | undefined, string[]>;
 }
 
 /** Row of `catalog_submissions`. */

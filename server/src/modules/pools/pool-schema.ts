@@ -15,6 +15,8 @@ export interface PoolColumn {
   isKey: boolean;
   required: boolean;
   check: IdentifierCheck | null;
+  /** 取值范围: the values a load accepts; absent or empty for any. */
+  allowedValues?: string[];
   /** The physical column; differs from `field` only for a retired column kept for old versions. */
   column: string;
   /** A retired column is no longer loaded; it keeps the values of old versions readable. */
@@ -39,6 +41,7 @@ export interface ItemDefinition {
   scale: number | null;
   isKey: boolean;
   required: boolean;
+  allowedValues?: string[];
 }
 
 /** Schema of a department's pool: from its unified social credit code, which never changes. */
@@ -81,6 +84,7 @@ export function columnsOf(items: readonly ItemDefinition[]): PoolColumn[] {
       isKey: item.isKey,
       required: item.required || item.isKey,
       check: identifierCheck(item),
+      ...(item.allowedValues?.length ? { allowedValues: item.allowedValues } : {}),
       column: item.fieldName,
     }));
 }

@@ -26,7 +26,7 @@ export async function findPublishedResource(db: Kysely<DB>, resourceId: string) 
   if (!resource?.published_revision_id) return undefined;
   const items = await db
     .selectFrom('catalog_items')
-    .select(['name', 'field_name', 'data_type', 'length', 'scale', 'is_key', 'required'])
+    .select(['name', 'field_name', 'data_type', 'length', 'scale', 'is_key', 'required', 'allowed_values'])
     .where('revision_id', '=', resource.published_revision_id)
     .orderBy('position')
     .execute();
@@ -41,6 +41,7 @@ export async function findPublishedResource(db: Kysely<DB>, resourceId: string) 
       scale: item.scale,
       isKey: item.is_key,
       required: item.required,
+      allowedValues: item.allowed_values,
     })),
   };
 }

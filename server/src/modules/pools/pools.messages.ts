@@ -101,6 +101,10 @@ export const poolMessages = defineMessages({
     'zh-CN': '主键值重复，出现在第 {rows} 行',
     en: 'The key repeats, in rows {rows}',
   },
+  'pool.value.not_allowed': {
+    'zh-CN': '不在取值范围内（{values}）',
+    en: 'Not one of the allowed values ({values})',
+  },
   'pool.value.required': { 'zh-CN': '必填项为空', en: 'Required, but empty' },
   'pool.value.too_long': {
     'zh-CN': '长度 {length} 超过上限 {max}',

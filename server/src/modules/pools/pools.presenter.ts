@@ -36,6 +36,7 @@ export function presentTableDetail(listed: Listed, table: PoolTableRow) {
     columns: table.columns.map((column) => ({
       ...column,
       sqlType: sqlType(column),
+      allowedValues: column.allowedValues ?? [],
       retired: column.retired ?? false,
     })),
     pendingChanges: table.pending_changes.map((change) => ({ kind: change.kind, field: change.field })),

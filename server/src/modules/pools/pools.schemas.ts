@@ -22,6 +22,7 @@ export const PoolColumn = Type.Object({
   isKey: Type.Boolean(),
   required: Type.Boolean(),
   check: Type.Union([Type.Literal('citizen_id'), Type.Literal('credit_code'), Type.Null()]),
+  allowedValues: Type.Array(Type.String()),
   column: Type.String(),
   retired: Type.Boolean(),
 });

@@ -1,7 +1,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
-import { csvOf, people, poolSessions, publishPersonResource, upload, xlsxOf } from './pools.fixtures.ts';
+import { publishResources } from '../catalog/catalog.factories.ts';
+import {
+  csvOf,
+  people,
+  personItems,
+  poolSessions,
+  publishPersonResource,
+  upload,
+  xlsxOf,
+} from './pools.fixtures.ts';
 import type { TestSession } from '../../test/factories.ts';
 
 let t: TestApp;
@@ -213,6 +222,31 @@ describe('loading files', () => {
     expect(versions).toEqual([before.currentVersion + 1, before.currentVersion + 2]);
     const last = a.json().version > b.json().version ? a : b;
     expect((await currentRows()).total).toBe(last.json().rowsLoaded);
+  });
+
+  it('refuses values outside an item’s allowed values (取值范围)', async () => {
+    const items = [
+      ...personItems,
+      {
+        name: '性别',
+        fieldName: 'xb',
+        dataType: 'C' as const,
+        length: 2,
+        sensitivity: 'personal' as const,
+        allowedValues: ['男', '女'],
+      },
+    ];
+    const [coded] = await publishResources(t, [{ name: '人口性别信息', items }]);
+    const header = '公民身份号码,姓名,性别';
+    const [a, b] = people(2, 950);
+    const refused = await upload(t, police, coded!.id, `${header}\n${a!.sfzh},甲,男\n${b!.sfzh},乙,未知\n`);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors[0]).toMatchObject({
+      path: '/rows/3/性别',
+      message: '不在取值范围内（男、女）',
+    });
+    const loaded = await upload(t, police, coded!.id, `${header}\n${a!.sfzh},甲,男\n${b!.sfzh},乙, 女\n`);
+    expect(loaded.statusCode, loaded.body).toBe(201);
   });
 
   it('refuses the wrong role and the wrong department', async () => {

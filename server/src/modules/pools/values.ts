@@ -166,9 +166,20 @@ function checkText(value: Exclude<RawValue, null | undefined>, column: PoolColum
 const isEmpty = (value: RawValue): value is null | undefined | '' =>
   value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
+function notAllowed(column: PoolColumn): Checked {
+  const values = column.allowedValues!;
+  const shown = values.slice(0, 10).join('、') + (values.length > 10 ? '…' : '');
+  return problem('pool.value.not_allowed', { values: shown });
+}
+
 /** Checks one value for its column; an empty cell is null, refused when the column is required. */
 export function checkValue(column: PoolColumn, value: RawValue): Checked {
   if (isEmpty(value)) return column.required ? problem('pool.value.required') : NULL;
+  if (column.allowedValues?.length) {
+    const text = value instanceof Date ? '' : String(value).trim();
+    if (!column.allowedValues.includes(text)) return notAllowed(column);
+    value = text;
+  }
   switch (column.dataType) {
     case 'N':
       return checkDecimal(value, column.length, column.scale ?? 0);

@@ -109,7 +109,14 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read', 'pool.read'],
   expert: ['self.manage', 'org.read', 'catalog.read'],
   public_user: ['self.manage', 'catalog.demand.suggest'],
-  department_application: ['org.read', 'case.read', 'catalog.read', 'pool.read', 'pool.data.read', 'pool.load'],
+  department_application: [
+    'org.read',
+    'case.read',
+    'catalog.read',
+    'pool.read',
+    'pool.data.read',
+    'pool.load',
+  ],
 };
 
 /** Whether a role holds a permission (before any scope check). */

@@ -77,6 +77,10 @@ export const catalogZhCN = {
   'catalog.item.sensitivity': '敏感程度',
   'catalog.item.isKey': '主键',
   'catalog.item.required': '必填',
+  'catalog.item.allowedValues': '取值范围',
+  'catalog.item.allowedValuesHelp':
+    '代码类信息项的可选值（如 男、女），导入数据时不在范围内的值会被拒绝；不填为不限',
+  'catalog.item.allowedValuesPlaceholder': '不限',
   'catalog.item.flags': '标识',
   'catalog.item.isKeyHelp': '唯一标识一条记录的信息项，如身份证号、统一社会信用代码；最多一个',
   'catalog.item.namePlaceholder': '如：公民身份号码',

@@ -309,6 +309,16 @@ export const ITEM_COLUMNS: readonly Column[] = [
   col('敏感程度', 'Sensitivity', 'sensitivity', 'list', true, 12, '', '个人信息', 'sensitivity'),
   col('是否主键', 'Key', 'isKey', 'boolean', false, 10, '是/否；每个资源至多一个主键', '是', 'yesNo'),
   col('是否必填', 'Required', 'required', 'boolean', false, 10, '是/否', '是', 'yesNo'),
+  col(
+    '取值范围',
+    'Allowed values',
+    'allowedValues',
+    'words',
+    false,
+    20,
+    '代码类信息项的可选值，用“；”分隔；不填为不限',
+    '男；女',
+  ),
 ];
 
 /** Titles of the code table's columns, in order, with the list each holds. */

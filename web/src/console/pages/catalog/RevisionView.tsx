@@ -58,6 +58,12 @@ export function ItemsView({ items }: { items: Item[] }) {
           ),
         },
         {
+          title: t('catalog.item.allowedValues'),
+          dataIndex: 'allowedValues',
+          width: 140,
+          render: (values: string[] | undefined) => (values?.length ? values.join('、') : '—'),
+        },
+        {
           title: t('catalog.item.description'),
           dataIndex: 'description',
           render: (v: string | null) => v ?? '—',

@@ -191,6 +191,24 @@ export function ItemsEditor({ vocabulary }: { vocabulary: Vocabulary }) {
                   ),
                 },
                 {
+                  title: (
+                    <Tooltip title={t('catalog.item.allowedValuesHelp')}>{label('allowedValues')}</Tooltip>
+                  ),
+                  key: 'allowedValues',
+                  width: 160,
+                  render: (_: unknown, field) => (
+                    <Form.Item name={[field.name, 'allowedValues']} style={CELL}>
+                      <Select
+                        mode="tags"
+                        tokenSeparators={['；', ';', '、', ',', '，']}
+                        open={false}
+                        aria-label={label('allowedValues')}
+                        placeholder={t('catalog.item.allowedValuesPlaceholder')}
+                      />
+                    </Form.Item>
+                  ),
+                },
+                {
                   title: label('sensitivity'),
                   key: 'sensitivity',
                   width: 110,

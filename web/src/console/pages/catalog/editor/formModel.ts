@@ -16,6 +16,7 @@ export interface ItemRow {
   sensitivity?: string;
   isKey?: boolean;
   required?: boolean;
+  allowedValues?: string[];
 }
 
 /** The editor's values. */
@@ -139,6 +140,7 @@ export function inputOf(
       sensitivity: item.sensitivity!,
       isKey: item.isKey ?? false,
       required: (item.required ?? false) || (item.isKey ?? false),
+      allowedValues: (item.allowedValues ?? []).map((value) => value.trim()).filter(Boolean),
     })),
     shareType,
     shareCondition: shareType === 'conditional' ? text(values.shareCondition) : null,
@@ -195,6 +197,7 @@ const FORM_FIELDS = new Set<string>([
   ...Object.values(RENAMED),
 ]);
 const ITEM_FIELDS = new Set([
+  'allowedValues',
   'name',
   'fieldName',
   'dataType',
