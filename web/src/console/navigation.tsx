@@ -9,6 +9,7 @@ import {
   FileDoneOutlined,
   FileSearchOutlined,
   FormOutlined,
+  FundOutlined,
   GlobalOutlined,
   HistoryOutlined,
   HomeOutlined,
@@ -121,11 +122,17 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
-    key: '/console/aggregation',
+    key: 'aggregation',
     label: 'menu.aggregation',
     icon: <DatabaseOutlined />,
-    permission: STAFF,
-    future: 'aggregation',
+    children: [
+      {
+        key: '/console/pools/quality',
+        label: 'poolQuality.menu',
+        icon: <FundOutlined />,
+        permission: 'pool.read',
+      },
+    ],
   },
   {
     key: '/console/sharing',

@@ -3,6 +3,7 @@ import { dutiesEn } from './sections/catalog-duties.en.ts';
 import { projectsEn } from './sections/catalog-projects.en.ts';
 import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
+import { poolQualityEn } from './sections/pools-quality.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 
 // English texts of the console; the keys are those of zh-CN.ts (the typecheck fails on a missing or extra key).
@@ -355,4 +356,5 @@ export const en: Dictionary = {
   ...dutiesEn,
   ...updatesEn,
   ...projectsEn,
+  ...poolQualityEn,
 };

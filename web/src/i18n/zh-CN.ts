@@ -3,6 +3,7 @@ import { dutiesZhCN } from './sections/catalog-duties.zh-CN.ts';
 import { projectsZhCN } from './sections/catalog-projects.zh-CN.ts';
 import { updatesZhCN } from './sections/catalog-updates.zh-CN.ts';
 import { catalogZhCN } from './sections/catalog.zh-CN.ts';
+import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
 // same keys (its type is derived from this object, so a missing or extra key fails the typecheck).
@@ -346,6 +347,7 @@ export const zhCN = {
   ...dutiesZhCN,
   ...updatesZhCN,
   ...projectsZhCN,
+  ...poolQualityZhCN,
 } as const;
 
 /** A message key of the console. */
