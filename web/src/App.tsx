@@ -43,6 +43,8 @@ const CatalogUpdatesPage = lazy(() => import('./console/pages/catalog/updates/Up
 const CatalogSupplementsPage = lazy(() => import('./console/pages/catalog/updates/SupplementsPage.tsx'));
 const CatalogProjectsPage = lazy(() => import('./console/pages/catalog/projects/ProjectsPage.tsx'));
 const CatalogProjectPage = lazy(() => import('./console/pages/catalog/projects/ProjectDetailPage.tsx'));
+const PoolTablesPage = lazy(() => import('./console/pages/pools/PoolTablesPage.tsx'));
+const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx'));
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
@@ -95,6 +97,8 @@ const router = createBrowserRouter([
           { path: 'catalog/supplements', element: guarded('catalog.review', <CatalogSupplementsPage />) },
           { path: 'catalog/projects', element: guarded('catalog.read', <CatalogProjectsPage />) },
           { path: 'catalog/projects/:id', element: guarded('catalog.read', <CatalogProjectPage />) },
+          { path: 'pools', element: guarded('pool.read', <PoolTablesPage />) },
+          { path: 'pools/:resourceId', element: guarded('pool.read', <PoolTablePage />) },
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },

@@ -24,6 +24,7 @@ import {
   SettingOutlined,
   ShareAltOutlined,
   SyncOutlined,
+  TableOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -126,6 +127,7 @@ export const NAVIGATION: NavItem[] = [
     label: 'menu.aggregation',
     icon: <DatabaseOutlined />,
     children: [
+      { key: '/console/pools', label: 'pools.menu.tables', icon: <TableOutlined />, permission: 'pool.read' },
       {
         key: '/console/pools/quality',
         label: 'poolQuality.menu',

@@ -3,6 +3,7 @@ import { dutiesEn } from './sections/catalog-duties.en.ts';
 import { projectsEn } from './sections/catalog-projects.en.ts';
 import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
+import { poolsEn } from './sections/pools.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 
@@ -356,5 +357,6 @@ export const en: Dictionary = {
   ...dutiesEn,
   ...updatesEn,
   ...projectsEn,
+  ...poolsEn,
   ...poolQualityEn,
 };

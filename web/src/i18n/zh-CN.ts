@@ -3,6 +3,7 @@ import { dutiesZhCN } from './sections/catalog-duties.zh-CN.ts';
 import { projectsZhCN } from './sections/catalog-projects.zh-CN.ts';
 import { updatesZhCN } from './sections/catalog-updates.zh-CN.ts';
 import { catalogZhCN } from './sections/catalog.zh-CN.ts';
+import { poolsZhCN } from './sections/pools.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
@@ -347,6 +348,7 @@ export const zhCN = {
   ...dutiesZhCN,
   ...updatesZhCN,
   ...projectsZhCN,
+  ...poolsZhCN,
   ...poolQualityZhCN,
 } as const;
 

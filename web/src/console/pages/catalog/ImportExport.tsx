@@ -6,19 +6,10 @@ import { cellOf } from '../../../api/catalog.ts';
 import { api, ApiError, apiUrl, type FieldError } from '../../../api/client.ts';
 import { invalidateCatalog } from './meta.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
+import { download } from '../../../lib/download.ts';
 import { errorText } from '../../../lib/problems.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Starts a download the browser handles itself (the session cookie goes along). */
-function download(href: string) {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = '';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-}
 
 /** Every bad cell of a refused import, by sheet, row and column. */
 function ProblemsModal({
