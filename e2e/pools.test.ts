@@ -88,6 +88,8 @@ describe('data pools', () => {
 
     // ── A valid file: the batch ends as version 1 and its rows show. ───────────────────────────
     await tab('导入');
+    await page.locator('.ant-upload-drag').waitFor();
+    await page.screenshot({ path: screenshotPath('pools-load-form-zh.png') });
     await load('人口基本信息.csv', csv(FIRST));
     const success = page.getByTestId('load-success');
     await success.waitFor();
@@ -137,7 +139,7 @@ describe('data pools', () => {
     await page.screenshot({ path: screenshotPath('pools-versions-zh.png') });
     await versions.filter({ hasText: '第 1 版' }).getByTestId('version-restore').click();
     const confirm = page.locator(ui.SETTLED('.ant-modal'));
-    await confirm.getByText('恢复第 1 版？').waitFor();
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '恢复第 1 版？' }).waitFor();
     expect(await confirm.textContent()).toContain('生成新的第 3 版');
     await page.getByTestId('restore-confirm').click();
     await page.getByText('已恢复：第 1 版的数据现为第 3 版').waitFor();

@@ -64,7 +64,7 @@ export function BatchReport({ batchId }: { batchId: string }) {
             dataIndex: 'value',
             width: 200,
             render: (value: string | null) =>
-              value === null ? '—' : <Typography.Text code>{value}</Typography.Text>,
+              value === null || value === '' ? '—' : <Typography.Text code>{value}</Typography.Text>,
           },
           { title: t('pools.report.reason'), dataIndex: 'message' },
         ]}

@@ -115,9 +115,14 @@ export function ColumnsTab({ table, canMigrate }: { table: PoolTableDetail; canM
       title: t('pools.columns.key'),
       dataIndex: 'isKey',
       key: 'key',
-      width: 70,
+      width: 90,
       align: 'center',
-      render: (isKey: boolean) => (isKey ? <KeyOutlined aria-label={t('pools.columns.key')} /> : null),
+      render: (isKey: boolean) =>
+        isKey ? (
+          <Tag color="gold" icon={<KeyOutlined />} style={{ marginInlineEnd: 0 }}>
+            {t('pools.columns.key')}
+          </Tag>
+        ) : null,
     },
     {
       title: t('pools.columns.required'),

@@ -142,8 +142,9 @@ export function LoadTab({ table, onViewRows }: { table: PoolTableDetail; onViewR
           title={t('pools.load.failed')}
           description={
             <>
-              <div data-testid="load-failure">{batch.failureMessage}</div>
-              {batch.errorCount > 0 && <div>{t('pools.load.failedRows', { count: batch.errorCount })}</div>}
+              <div data-testid="load-failure">
+                {batch.failureMessage ?? t('pools.load.failedRows', { count: batch.errorCount })}
+              </div>
             </>
           }
           action={

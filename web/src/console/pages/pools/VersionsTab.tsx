@@ -55,7 +55,7 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
     {
       title: t('pools.versions.version'),
       key: 'version',
-      width: 150,
+      width: 130,
       render: (_: unknown, batch) =>
         batch.version === null ? (
           <Typography.Text type="secondary">—</Typography.Text>
@@ -74,13 +74,13 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
       title: t('pools.versions.state'),
       dataIndex: 'state',
       key: 'state',
-      width: 90,
+      width: 80,
       render: (state: Batch['state']) => <BatchStateTag state={state} />,
     },
     {
       title: t('pools.versions.source'),
       key: 'source',
-      width: 170,
+      width: 140,
       render: (_: unknown, batch) => (
         <div>
           <div>{sourceName(batch.source)}</div>
@@ -96,7 +96,7 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
       title: t('pools.versions.mode'),
       dataIndex: 'mode',
       key: 'mode',
-      width: 110,
+      width: 100,
       render: (mode: string) => {
         const key = `pools.mode.${mode}`;
         return isMessageKey(key) ? t(key) : mode;
@@ -106,18 +106,25 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
       title: t('pools.versions.file'),
       dataIndex: 'fileName',
       key: 'file',
-      ellipsis: true,
+      width: 200,
+      ellipsis: { showTitle: true },
       render: (name: string | null) => name ?? '—',
     },
     {
       title: t('pools.versions.rows'),
       key: 'rows',
-      width: 100,
+      width: 80,
       align: 'right',
       render: (_: unknown, batch) =>
         (batch.state === 'failed' ? batch.rowsRead : batch.rowsLoaded).toLocaleString(),
     },
-    { title: t('pools.versions.actor'), dataIndex: 'actorName', key: 'actor', width: 160 },
+    {
+      title: t('pools.versions.actor'),
+      dataIndex: 'actorName',
+      key: 'actor',
+      width: 150,
+      ellipsis: { showTitle: true },
+    },
     {
       title: t('pools.versions.startedAt'),
       dataIndex: 'startedAt',
@@ -167,7 +174,7 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
         loading={batches.isFetching}
         locale={{ emptyText: t('pools.versions.empty') }}
         pagination={paging.pagination(batches.data?.total ?? 0)}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1160 }}
         data-testid="versions-table"
       />
       {report && (
