@@ -3,7 +3,8 @@
 // GB 11643 check digits) and sees the batch end as version 1 and its rows in the 数据 tab; loads a
 // file with bad rows and sees the report with row numbers and reasons, and downloads it; loads a
 // second version, restores version 1 from 版本 (confirmed) and sees its rows current again, and
-// looks at an earlier version and at the columns with their identifier check.
+// looks at an earlier version and at the columns with their identifier check. The city authority
+// then sees the table and its versions, but neither the rows nor any load or restore button.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';
@@ -93,7 +94,7 @@ describe('data pools', () => {
     await load('人口基本信息.csv', csv(FIRST));
     const success = page.getByTestId('load-success');
     await success.waitFor();
-    expect(await success.textContent()).toContain('已生成第 1 版');
+    expect(await success.textContent()).toContain('已生成第 1 版，本次导入 3 行');
     await page.screenshot({ path: screenshotPath('pools-load-success-zh.png') });
     await page.getByTestId('load-view-rows').click();
     await expect.poll(() => rowsOf('rows-table').count()).toBe(3);
@@ -169,6 +170,23 @@ describe('data pools', () => {
     await ui.openMenu(page, '数据汇聚', '资源池', /\/console\/pools$/);
     const again = rowsOf('pools-table').filter({ hasText: '人口基本信息' });
     await expect.poll(() => again.textContent()).toContain('第 3 版');
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('shows the city authority the table and its versions, but no load, restore or rows', async () => {
+    await ui.signOut(page, server);
+    await ui.signIn(page, server, 'authority');
+    await ui.openMenu(page, '数据汇聚', '资源池', /\/console\/pools$/);
+    await page.getByTestId('pools-search').locator('input').fill('人口基本');
+    await expect.poll(() => rowsOf('pools-table').count()).toBe(1);
+    expect(await rowsOf('pools-table').first().textContent()).toContain('重庆市公安局');
+    await rowsOf('pools-table').first().getByTestId('pool-open').click();
+    await page.getByRole('heading', { name: '人口基本信息' }).waitFor();
+    await page.getByText('数据内容只有本部门人员可以查看').waitFor();
+    expect(await page.getByRole('tab', { name: '导入', exact: true }).count()).toBe(0);
+    await tab('版本');
+    await expect.poll(() => rowsOf('versions-table').count()).toBe(4);
+    expect(await page.getByTestId('version-restore').count()).toBe(0);
     expect(browser.problems).toEqual([]);
   });
 });

@@ -68,8 +68,8 @@ export const poolsEn: Record<keyof typeof poolsZhCN, string> = {
   'pools.load.validating': 'Checking the rows…',
   'pools.load.loading': 'Writing the rows…',
   'pools.load.progress': '{rows} rows read',
-  'pools.load.success': 'Loaded: version {version}, {rows} rows now',
-  'pools.load.successDetail': '{read} rows read; {replaced} earlier rows replaced or updated.',
+  'pools.load.success': 'Loaded: version {version}, {rows} rows loaded',
+  'pools.load.successDetail': 'The file had {read} rows; {replaced} earlier rows were replaced or updated.',
   'pools.load.failed': 'The load was refused; the data already there is unchanged',
   'pools.load.failedRows':
     '{count} problems found: correct the file as the report says and load the whole file again.',

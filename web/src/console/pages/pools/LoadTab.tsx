@@ -163,6 +163,11 @@ export function LoadTab({ table, onViewRows }: { table: PoolTableDetail; onViewR
     return (
       <div style={{ maxWidth: 640, padding: '24px 0' }} data-testid="load-progress">
         <Typography.Text strong>{t(PHASE_TEXT[phase])}</Typography.Text>
+        {file && (
+          <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+            {file.name}
+          </Typography.Text>
+        )}
         <Progress percent={batch ? percentOf(batch) : 0} status="active" />
         {batch && (
           <Typography.Text type="secondary">

@@ -55,12 +55,12 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
     {
       title: t('pools.versions.version'),
       key: 'version',
-      width: 130,
+      width: 150,
       render: (_: unknown, batch) =>
         batch.version === null ? (
           <Typography.Text type="secondary">—</Typography.Text>
         ) : (
-          <Space size={4}>
+          <Space size={4} style={{ whiteSpace: 'nowrap' }}>
             <span>{t('pools.versionN', { version: batch.version })}</span>
             {batch.current && (
               <Tag color="blue" data-testid="version-current">
@@ -174,7 +174,7 @@ export function VersionsTab({ table, canLoad }: { table: PoolTableDetail; canLoa
         loading={batches.isFetching}
         locale={{ emptyText: t('pools.versions.empty') }}
         pagination={paging.pagination(batches.data?.total ?? 0)}
-        scroll={{ x: 1160 }}
+        scroll={{ x: 1180 }}
         data-testid="versions-table"
       />
       {report && (
