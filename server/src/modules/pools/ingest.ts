@@ -20,6 +20,7 @@ import {
   updateBatch,
   type BatchRow,
 } from './batches.repository.ts';
+import { findDepartmentRef } from '../../platform/cases/cases.repository.ts';
 import { findPoolTable, updatePoolTable, type PoolTableRow } from './pool-tables.repository.ts';
 import type { BatchFormat, BatchMode, BatchSource } from './pools.tables.ts';
 import type { RowSource } from './readers.ts';
@@ -39,6 +40,13 @@ export interface BatchProgress {
   problems: number;
 }
 
+/** A batch this process runs: its row as recorded at the start, its progress, its department. */
+export interface RunningBatch {
+  batch: BatchRow;
+  progress: BatchProgress;
+  department: { id: string; regionId: string };
+}
+
 /** What a load is given. */
 export interface BatchInput {
   resourceId: string;
@@ -54,11 +62,17 @@ export interface BatchInput {
   onStart?: (batch: BatchRow) => void;
 }
 
-// Progress of the batches this process runs, for GET /pools/batches/:id while they run.
-const running = new Map<string, BatchProgress>();
+// The batches this process runs, for GET /pools/batches/:id while they run: on PGlite the load
+// holds the one session, so a poll must be answered without the database.
+const running = new Map<string, RunningBatch>();
 
 /** Progress of a batch this process is running, if it is. */
 export function runningProgress(batchId: string): BatchProgress | undefined {
+  return running.get(batchId)?.progress;
+}
+
+/** A batch this process is running, if it is. */
+export function runningBatch(batchId: string): RunningBatch | undefined {
   return running.get(batchId);
 }
 
@@ -113,7 +127,11 @@ async function startBatch(db: Kysely<DB>, context: RequestContext, input: BatchI
         fileName: input.fileName,
       },
     });
-    return { batch, table };
+    const department = await findDepartmentRef(trx, table.department_id);
+    return {
+      batch,
+      table: { ...table, department: { id: table.department_id, regionId: department!.regionId } },
+    };
   });
 }
 
@@ -247,7 +265,7 @@ export async function runBatch(
     bytesTotal: input.fileBytes,
     problems: 0,
   };
-  running.set(batch.id, progress);
+  running.set(batch.id, { batch, progress, department: startTable.department });
   let source: RowSource | undefined;
   let checker: RowChecker | undefined;
   let lastBeat = Date.now();

@@ -34,6 +34,7 @@ import {
   readRows,
   restoreVersion,
   visibleBatch,
+  visibleRunningBatch,
   visibleTable,
 } from './pools.service.ts';
 import type { BatchFormat } from './pools.tables.ts';
@@ -326,6 +327,8 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
+      const live = visibleRunningBatch(request.ctx.actor!, request.params.id);
+      if (live) return presentBatch(live, request.locale, null);
       const batch = await visibleBatch(db, request.ctx.actor!, request.params.id);
       const table = await visibleTable(db, request.ctx.actor!, batch.resource_id);
       return presentBatch(batch, request.locale, table.current_version);

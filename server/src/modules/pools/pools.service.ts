@@ -22,7 +22,7 @@ import {
   updateBatch,
   type BatchRow,
 } from './batches.repository.ts';
-import { requireLoadable, runBatch, type BatchInput } from './ingest.ts';
+import { requireLoadable, runBatch, runningBatch, type BatchInput } from './ingest.ts';
 import {
   findPoolTable,
   listPoolTables,
@@ -208,6 +208,14 @@ export async function batchesOf(
   const window = pageWindow(query);
   const { rows, total } = await listBatches(db, resourceId, window);
   return { rows, total, window };
+}
+
+/** A batch this process is loading right now, if the actor may see it (answered from memory). */
+export function visibleRunningBatch(actor: Actor, batchId: string) {
+  const live = runningBatch(batchId);
+  if (!live) return undefined;
+  if (!inDepartmentScope(actor, live.department)) throw forbidden('pool.own_department');
+  return live.batch;
 }
 
 /** A batch the actor may see. */
