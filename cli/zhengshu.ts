@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerCalendar } from './commands/calendar.ts';
+import { registerIngest, registerPools } from './commands/ingest.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerUser } from './commands/user.ts';
@@ -18,6 +19,8 @@ export function buildProgram(): Command {
   // commands: add one line per command below
   registerCalendar(program);
   registerAudit(program);
+  registerIngest(program);
+  registerPools(program);
   return program;
 }
 

@@ -82,3 +82,25 @@ export function presentBatchError(row: BatchErrorRow, locale: Locale) {
     message: translate(row.code, locale, row.params),
   };
 }
+
+// Cells that a spreadsheet would run as a formula get a leading apostrophe (CSV injection).
+const csvCell = (value: unknown) => {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+};
+
+/** A failed batch's report as CSV lines (header, then row, column, value, reason), without a BOM. */
+export function presentReportCsv(rows: readonly BatchErrorRow[], locale: Locale): string {
+  const header = ['pool.report.row', 'pool.report.column', 'pool.report.value', 'pool.report.reason'].map(
+    (key) => translate(key, locale),
+  );
+  const lines = [
+    header,
+    ...rows.map((row) => {
+      const shown = presentBatchError(row, locale);
+      return [shown.row ?? '', shown.column ?? '', shown.value ?? '', shown.message];
+    }),
+  ];
+  return lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

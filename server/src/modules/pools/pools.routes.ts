@@ -4,12 +4,12 @@ import { Type } from 'typebox';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { Page, PageQuery, pageWindow } from '../../platform/http/pagination.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
-import { translate } from '../../platform/i18n/messages.ts';
 import { countBatchErrors, listBatchErrors, type BatchRow } from './batches.repository.ts';
 import { migratePoolTable } from './pool-tables.service.ts';
 import {
   presentBatch,
   presentBatchError,
+  presentReportCsv,
   presentTableDetail,
   presentTableSummary,
 } from './pools.presenter.ts';
@@ -74,13 +74,6 @@ function refusal(
     })),
   );
 }
-
-// Cells that a spreadsheet would run as a formula get a leading apostrophe (CSV injection).
-const csvCell = (value: unknown) => {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-};
 
 /**
  * Department data pools (CQ19 ch.3): the tables the catalog makes, loading files and pushed rows
@@ -374,19 +367,8 @@ export async function poolRoutes(app: AppInstance) {
     },
     async (request, reply) => {
       const batch = await visibleBatch(db, request.ctx.actor!, request.params.id);
-      const locale = request.locale;
       const rows = await listBatchErrors(db, batch.id, { limit: 100_000, offset: 0 });
-      const header = ['pool.report.row', 'pool.report.column', 'pool.report.value', 'pool.report.reason'].map(
-        (key) => translate(key, locale),
-      );
-      const lines = [
-        header,
-        ...rows.map((row) => {
-          const shown = presentBatchError(row, locale);
-          return [shown.row ?? '', shown.column ?? '', shown.value ?? '', shown.message];
-        }),
-      ];
-      const body = '\ufeff' + lines.map((line) => line.map(csvCell).join(',')).join('\r\n') + '\r\n';
+      const body = '\ufeff' + presentReportCsv(rows, request.locale);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="batch-${batch.id}-errors.csv"`)
