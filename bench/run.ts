@@ -6,6 +6,7 @@ import { benchCatalogImport } from './catalog-import.ts';
 import { benchCatalogSearch } from './catalog-search.ts';
 import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
+import { benchPoolIngest, benchPoolMemory } from './pool-ingest.ts';
 
 // `npm run bench`: every bench in turn on the same engine, a table of figures and ratios vs. goals,
 // and bench/results/latest.json (gitignored) for comparing runs.
@@ -14,6 +15,8 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   'catalog-import': benchCatalogImport,
   'catalog-search': benchCatalogSearch,
   http: benchHttp,
+  'pool-ingest': benchPoolIngest,
+  'pool-memory': benchPoolMemory,
 };
 const only = process.argv.slice(2);
 
