@@ -15,7 +15,7 @@ export function registerSeed(program: Command) {
     .action(async () => {
       await withDatabase(async (database, config) => {
         const credentials = await seedDemoIfEmpty(
-          database.db,
+          database,
           { admin: config.adminPassword, demo: config.demoPassword },
           loadProfile(config.profileId),
         );

@@ -37,7 +37,7 @@ async function main() {
   const applied = await migrateToLatest(database);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
   const credentials = await seedDemoIfEmpty(
-    database.db,
+    database,
     { admin: config.adminPassword, demo: config.demoPassword },
     loadProfile(config.profileId),
   );

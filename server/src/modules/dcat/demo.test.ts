@@ -10,11 +10,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
-  await seedDemoIfEmpty(
-    t.database.db,
-    { admin: 'Admin-pass-1', demo: 'Demo-pass-1' },
-    t.app.platform.profile,
-  );
+  await seedDemoIfEmpty(t.database, { admin: 'Admin-pass-1', demo: 'Demo-pass-1' }, t.app.platform.profile);
 });
 afterAll(() => t.close());
 

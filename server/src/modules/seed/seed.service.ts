@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import { hashPassword, randomPassword } from '../../platform/auth/secrets.ts';
+import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { creditCodeCheckChar } from '../../platform/identifiers/credit-code.ts';
 import { operatorContext, type RequestContext } from '../../platform/policy/actor.ts';
@@ -12,6 +13,7 @@ import { insertRegion } from '../org/regions.repository.ts';
 import { insertUser } from '../org/users.repository.ts';
 import { DEMO_DEPARTMENT_CLASSES, DEMO_RESOURCES } from './demo-catalog.ts';
 import { DEMO_DEPARTMENTS, DEMO_REGIONS, DEMO_USERS } from './demo-data.ts';
+import { seedDemoPools } from './demo-pools.ts';
 
 /** Who can sign in after seeding, with the passwords (shown once; only hashes are stored). */
 export interface SeedCredentials {
@@ -60,14 +62,16 @@ function seedDemoCatalog(
 
 /**
  * Seeds the demo deployment (Chongqing, its districts, the authority, departments, a user of every
- * role and a published catalog) when the database is empty, in one transaction. Returns the
+ * role and a published catalog) when the database is empty, in one transaction; then loads
+ * generated rows into some demo resources' pools. Returns the
  * credentials, or null when there was data already.
  */
 export async function seedDemoIfEmpty(
-  db: Kysely<DB>,
+  database: Database,
   passwords: { admin?: string; demo?: string },
   profile: Profile,
 ): Promise<SeedCredentials | null> {
+  const db = database.db;
   if (!(await isEmpty(db))) return null;
   const adminPassword = passwords.admin ?? randomPassword();
   const demoPassword = passwords.demo ?? randomPassword();
@@ -134,6 +138,9 @@ export async function seedDemoIfEmpty(
     return true;
   });
   if (!seeded) return null;
+  // Loading takes its own transactions (COPY, one batch per resource), after the catalog that made
+  // the tables is committed; a seed cut short here leaves empty pools, which a load fills later.
+  await seedDemoPools(database, context);
   return {
     admin: { username: 'admin', password: adminPassword },
     demoPassword,

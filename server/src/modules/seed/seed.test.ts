@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isValidCitizenId } from '../../platform/identifiers/citizen-id.ts';
 import { isValidCreditCode } from '../../platform/identifiers/credit-code.ts';
+import { readVersionRows } from '../pools/batches.repository.ts';
+import { findPoolTable, listPoolTables } from '../pools/pool-tables.repository.ts';
+import { demoPerson } from './demo-pool-values.ts';
 import { login } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
 import { seedDemoIfEmpty } from './seed.service.ts';
@@ -13,7 +17,7 @@ afterAll(() => t.close());
 describe('demo seed', () => {
   it('seeds Chongqing, its authority, departments with valid credit codes and a user of every role', async () => {
     const credentials = await seedDemoIfEmpty(
-      t.database.db,
+      t.database,
       { admin: 'Admin-pass-2026' },
       t.app.platform.profile,
     );
@@ -75,8 +79,44 @@ describe('demo seed', () => {
     ).toBe(true);
   });
 
+  it('fills demo pools through the loader, with valid ID numbers and credit codes only', async () => {
+    const db = t.database.db;
+    const filled = (await listPoolTables(db, {})).filter((table) => Number(table.row_count) > 0);
+    expect(filled.length).toBeGreaterThanOrEqual(10);
+    expect(filled.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['人口基本信息', '企业登记注册信息', '空气质量监测数据', '公交线路信息']),
+    );
+    let checked = 0;
+    for (const listed of filled) {
+      const table = (await findPoolTable(db, listed.resource_id))!;
+      expect(table.current_version).toBe(1);
+      const { rows, total } = await readVersionRows(db, table, null, { limit: 5_000, offset: 0 });
+      expect(total).toBe(Number(listed.row_count));
+      for (const column of table.columns.filter((c) => c.check)) {
+        const valid = column.check === 'citizen_id' ? isValidCitizenId : isValidCreditCode;
+        for (const row of rows) {
+          const value = row[column.column];
+          if (value === null) continue;
+          expect(valid(String(value)), `${listed.name}.${column.field} ${String(value)}`).toBe(true);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(5_000);
+    // Deterministic: the first person is the same on every seed.
+    const people = filled.find((table) => table.name === '人口基本信息')!;
+    const first = await readVersionRows(db, (await findPoolTable(db, people.resource_id))!, null, {
+      limit: 1,
+      offset: 0,
+    });
+    expect(first.rows[0]).toMatchObject({ gmsfhm: demoPerson(0).id, xm: demoPerson(0).name });
+    const batches = await db.selectFrom('pool_batches').select(['state', 'actor_type']).execute();
+    expect(batches).toHaveLength(filled.length);
+    expect(batches.every((b) => b.state === 'loaded' && b.actor_type === 'system')).toBe(true);
+  });
+
   it('leaves a database with data alone', async () => {
-    expect(await seedDemoIfEmpty(t.database.db, {}, t.app.platform.profile)).toBeNull();
+    expect(await seedDemoIfEmpty(t.database, {}, t.app.platform.profile)).toBeNull();
     const admins = await t.database.db
       .selectFrom('users')
       .select('id')
