@@ -152,7 +152,9 @@ function checkBoolean(value: Exclude<RawValue, null | undefined>): Checked {
 function checkText(value: Exclude<RawValue, null | undefined>, column: PoolColumn): Checked {
   const text = value instanceof Date ? value.toISOString() : String(value);
   if (text.includes('\u0000')) return problem('pool.value.nul');
-  if (column.dataType === 'C' && column.length !== null) {
+  // UTF-16 units are never fewer than characters, so only a text longer in units is counted
+  // (spreading every value into an array of characters allocated one per cell).
+  if (column.dataType === 'C' && column.length !== null && text.length > column.length) {
     const length = [...text].length;
     if (length > column.length) return problem('pool.value.too_long', { max: column.length, length });
   }
