@@ -1,6 +1,7 @@
 // Reading a data file row by row, in bounded memory: CSV (UTF-8 with or without BOM, GBK/GB18030,
 // UTF-16; detected or chosen), XLSX (first sheet, through the catalog import's zip checks) and
 // JSON lines. Readers yield cells; checking them against the columns is the loader's job.
+import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parse as parseCsv, CsvError } from 'csv-parse';
@@ -112,23 +113,48 @@ function guessDelimiter(firstLine: string): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
-/** Peeks at the decoded text's first line, then hands the whole text on. */
-async function firstLineOf(text: AsyncIterable<string>) {
-  const iterator = text[Symbol.asyncIterator]();
-  const chunks: string[] = [];
-  let seen = '';
-  while (!seen.includes('\n')) {
-    const next = await iterator.next();
-    if (next.done) break;
-    chunks.push(next.value);
-    seen += next.value;
-    if (seen.length > 1024 * 1024) break;
+/** The first bytes of a file (encoding and delimiter are judged on them). */
+async function headOf(file: string, size = 64 * 1024): Promise<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  try {
+    const head = Buffer.alloc(size);
+    const { bytesRead } = await handle.read(head, 0, size, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
-  async function* replay() {
-    yield* chunks;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  }
-  return { line: seen.split('\n')[0] ?? '', rest: replay() };
+}
+
+/**
+ * Passes UTF-8 bytes on unchanged, failing at the first byte sequence that is not UTF-8 (a
+ * character cut between two chunks is carried over). Checking bytes in C++ (`isUtf8`) and letting
+ * the CSV parser decode is much faster than decoding in a stream of its own.
+ */
+function utf8Guard(counted: () => number) {
+  let carry: Buffer = Buffer.alloc(0);
+  const fail = () => unreadable('pool.ingest.encoding', { encoding: 'utf-8', offset: counted() });
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const bytes = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      // Find where the last, possibly unfinished, character starts (at most 3 bytes back).
+      let cut = bytes.length;
+      for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+        const byte = bytes[bytes.length - back]!;
+        if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+        const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+        if (need > back) cut = bytes.length - back;
+        break;
+      }
+      const whole = bytes.subarray(0, cut);
+      carry = Buffer.from(bytes.subarray(cut));
+      if (!isUtf8(whole)) return done(fail());
+      done(null, whole);
+    },
+    flush(done) {
+      if (carry.length && !isUtf8(carry)) return done(fail());
+      done(null, carry.length ? carry : undefined);
+    },
+  });
 }
 
 /** Opens a CSV file; `delimiter` is guessed from the header line when not given. */
@@ -136,60 +162,64 @@ export async function openCsv(
   file: string,
   options: { encoding?: Encoding; delimiter?: string } = {},
 ): Promise<RowSource> {
-  const opened = await openText(file, options.encoding);
-  const { line, rest } = await firstLineOf(opened.text as AsyncIterable<string>);
+  const encoding = options.encoding ?? (await detectEncoding(file)).encoding;
+  const head = await headOf(file);
+  const skip = bomLength(encoding, head);
+  const firstLine = new TextDecoder(encoding).decode(head.subarray(skip)).split('\n')[0] ?? '';
+  let bytes = 0;
+  const input = fs.createReadStream(file, { start: skip, highWaterMark: 256 * 1024 });
+  input.on('data', (chunk) => (bytes += chunk.length));
+  const text = input.pipe(encoding === 'utf-8' ? utf8Guard(() => bytes) : decoder(encoding, () => bytes));
+  input.on('error', (error) => text.destroy(error));
   const parser = parseCsv({
-    delimiter: options.delimiter ?? guessDelimiter(line),
+    delimiter: options.delimiter ?? guessDelimiter(firstLine),
     relax_column_count: true,
     skip_empty_lines: true,
-    bom: true,
   });
-  const feeding = (async () => {
-    try {
-      for await (const chunk of rest)
-        if (!parser.write(chunk)) await new Promise((r) => parser.once('drain', r));
-      parser.end();
-    } catch (error) {
-      parser.destroy(error as Error);
-    }
-  })();
+  text.on('error', (error) => parser.destroy(error));
+  text.pipe(parser);
   const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
   let record = 0;
-  const next = async (): Promise<string[] | null> => {
-    try {
-      const result = await iterator.next();
-      record += 1;
-      return result.done ? null : result.value;
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      if (error instanceof CsvError)
-        throw unreadable('pool.ingest.csv_syntax', { row: record + 1, reason: error.code });
-      throw unreadable('pool.ingest.unreadable');
-    }
+  const failed = (error: unknown): never => {
+    if (error instanceof AppError) throw error;
+    if (error instanceof CsvError)
+      throw unreadable('pool.ingest.csv_syntax', { row: record + 1, reason: error.code });
+    throw unreadable('pool.ingest.unreadable');
   };
-  const header = await next();
+  let header: string[] | undefined;
+  try {
+    const first = await iterator.next();
+    record = 1;
+    header = first.done ? undefined : first.value;
+  } catch (error) {
+    failed(error);
+  }
   if (!header) throw unreadable('pool.ingest.empty_file');
+  const width = header.length;
   async function* rows(): AsyncGenerator<SourceRow> {
-    for (let cells = await next(); cells; cells = await next()) {
-      if (cells.length !== header!.length) {
-        if (cells.length === 1 && cells[0] === '') continue;
-        yield {
-          row: record,
-          problem: { code: 'pool.ingest.ragged', params: { expected: header!.length, found: cells.length } },
-        };
-      } else {
-        yield { row: record, cells };
+    try {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        record += 1;
+        const cells = next.value;
+        if (cells.length === width) yield { row: record, cells };
+        else if (cells.length === 1 && cells[0] === '') continue;
+        else
+          yield {
+            row: record,
+            problem: { code: 'pool.ingest.ragged', params: { expected: width, found: cells.length } },
+          };
       }
+    } catch (error) {
+      failed(error);
     }
-    await feeding;
   }
   return {
     header,
-    encoding: opened.encoding,
+    encoding,
     rows: rows(),
-    bytesRead: opened.bytesRead,
+    bytesRead: () => bytes,
     close: () => {
-      opened.input.destroy();
+      input.destroy();
       parser.destroy();
     },
   };
