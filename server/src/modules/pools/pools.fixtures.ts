@@ -25,21 +25,22 @@ export const personItems: ResourceInput['items'] = [
   { name: '是否户主', fieldName: 'sfhz', dataType: 'L', sensitivity: 'general' },
 ];
 
+/** The household register extract as a catalog resource: shared on conditions, not open. */
+export const personResource = {
+  name: '户籍人口基本信息',
+  items: personItems,
+  shareType: 'conditional',
+  shareCondition: '仅限办理户籍相关业务',
+  shareBasis: '《中华人民共和国户口登记条例》',
+  openType: 'none',
+  openMethods: [],
+  openBasis: '涉及个人信息，依法不予开放',
+  securityLevel: 'important',
+} satisfies Partial<ResourceInput> & { name: string };
+
 /** The police department's published person resource, its table made at publish time. */
 export async function publishPersonResource(t: TestApp, items = personItems) {
-  const [resource] = await publishResources(t, [
-    {
-      name: '户籍人口基本信息',
-      items,
-      shareType: 'conditional',
-      shareCondition: '仅限办理户籍相关业务',
-      shareBasis: '《中华人民共和国户口登记条例》',
-      openType: 'none',
-      openMethods: [],
-      openBasis: '涉及个人信息，依法不予开放',
-      securityLevel: 'important',
-    },
-  ]);
+  const [resource] = await publishResources(t, [{ ...personResource, items }]);
   return resource!;
 }
 

@@ -32,6 +32,7 @@ import {
 import type { BatchFormat, BatchMode } from './pools.tables.ts';
 import { openSource, type Encoding, type RowSource, type SourceRow } from './readers.ts';
 import type { RawValue } from './values.ts';
+import { disputedRows } from './corrections/corrections.repository.ts';
 import './pools.messages.ts';
 
 /** The table of a resource, if the actor may see it (its department, or its region for authority and auditors). */
@@ -226,7 +227,7 @@ export async function visibleBatch(db: Kysely<DB>, actor: Actor, batchId: string
   return batch;
 }
 
-/** A page of the rows of the current version or of an earlier one; reading is audited. */
+/** A page of the rows of the current version (each with `_disputed`) or of an earlier one; audited. */
 export async function readRows(
   db: Kysely<DB>,
   context: RequestContext,
@@ -241,6 +242,16 @@ export async function readRows(
     throw notFound('what.pool_version');
   const window = pageWindow(query);
   const page = await readVersionRows(db, table, version, window);
+  // A current row with a pending correction request is served, marked disputed (CQ19 §19 ¶3).
+  let rows = page.rows;
+  if (version === null) {
+    const disputed = await disputedRows(
+      db,
+      table,
+      rows.map((row) => Number(row._row)),
+    );
+    rows = rows.map((row) => ({ ...row, _disputed: disputed.has(Number(row._row)) }));
+  }
   await recordAudit(db, context, {
     action: 'pool.rows.read',
     targetType: 'pool_table',
@@ -248,5 +259,5 @@ export async function readRows(
     departmentId: table.department_id,
     detail: { version, offset: window.offset, rows: page.rows.length },
   });
-  return { table, version: version ?? table.current_version, ...page, window };
+  return { table, version: version ?? table.current_version, total: page.total, rows, window };
 }

@@ -5,6 +5,7 @@ import type { CatalogTables } from '../../modules/catalog/catalog.tables.ts';
 import type { DemandTables } from '../../modules/catalog/demands/demands.tables.ts';
 import type { ProjectTables } from '../../modules/catalog/projects/projects.tables.ts';
 import type { PoolTables } from '../../modules/pools/pools.tables.ts';
+import type { CorrectionTables } from '../../modules/pools/corrections/corrections.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -144,4 +145,5 @@ export type DB = FoundationTables &
   CatalogTables &
   DemandTables &
   ProjectTables &
-  PoolTables;
+  PoolTables &
+  CorrectionTables;

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'pool.data.read', // row values of the own department's pool
   'pool.load', // load files, push rows, restore versions (own department)
   'pool.migrate', // apply a table change the catalog asks for (own department)
+  'pool.correction.report', // report a suspected error on a record of another's pool (CQ19 §19)
+  'pool.correction.answer', // accept or reject reports on the own department's pool
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -90,6 +92,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.data.read',
     'pool.load',
     'pool.migrate',
+    'pool.correction.report',
+    'pool.correction.answer',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -105,10 +109,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.data.read',
     'pool.load',
     'pool.migrate',
+    'pool.correction.report',
+    'pool.correction.answer',
   ],
   auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read', 'pool.read'],
   expert: ['self.manage', 'org.read', 'catalog.read'],
-  public_user: ['self.manage', 'catalog.demand.suggest'],
+  public_user: ['self.manage', 'catalog.demand.suggest', 'pool.correction.report'],
   department_application: [
     'org.read',
     'case.read',
@@ -116,6 +122,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.read',
     'pool.data.read',
     'pool.load',
+    'pool.correction.report',
   ],
 };
 
