@@ -34,6 +34,7 @@ import { orgRoutes } from './modules/org/org.routes.ts';
 import { poolRoutes } from './modules/pools/pools.routes.ts';
 import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
+import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -137,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(poolRoutes, { prefix: '/api/v1' });
   await app.register(poolQualityRoutes, { prefix: '/api/v1' });
   await app.register(correctionRoutes, { prefix: '/api/v1' });
+  await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 

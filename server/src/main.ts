@@ -7,6 +7,7 @@ import { loadProfile } from './platform/profiles/profiles.ts';
 import { startSequencer } from './platform/audit/sequencer.ts';
 import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { startBatchSweep } from './modules/pools/batches.sweep.ts';
+import { startPullScheduler } from './modules/pools/pulls/pull-sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -57,7 +58,13 @@ async function main() {
   });
   const sweep = startDeadlineSweep(app.platform, { log: app.log });
   const stopBatchSweep = startBatchSweep(database, app.log);
-  const stops: (() => Promise<void> | void)[] = [sequencer, () => sweep.stop(), stopBatchSweep];
+  const pulls = startPullScheduler(app.platform, { log: app.log });
+  const stops: (() => Promise<void> | void)[] = [
+    sequencer,
+    () => sweep.stop(),
+    stopBatchSweep,
+    () => pulls.stop(),
+  ];
 
   let closing = false;
   const shutdown = async (signal: string) => {

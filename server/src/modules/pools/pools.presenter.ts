@@ -69,6 +69,7 @@ export function presentBatch(batch: BatchRow, locale: Locale, currentVersion: nu
     startedAt: iso(batch.started_at)!,
     finishedAt: iso(batch.finished_at),
     current: batch.version !== null && batch.version === currentVersion,
+    origin: batch.origin,
   };
 }
 

@@ -1,9 +1,12 @@
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { IncomingMessage } from 'node:http';
 import { Type } from 'typebox';
 import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { Page, PageQuery, pageWindow } from '../../platform/http/pagination.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { translate } from '../../platform/i18n/messages.ts';
 import { countBatchErrors, listBatchErrors, type BatchRow } from './batches.repository.ts';
 import { migratePoolTable } from './pool-tables.service.ts';
 import {
@@ -72,6 +75,15 @@ function refusal(
       code: p.code,
       params: p.params,
     })),
+  );
+}
+
+/** A failed batch's refusal (422) with the first 50 lines of its report. */
+export async function batchRefusal(db: Kysely<DB>, batch: BatchRow): Promise<AppError> {
+  const errors = await listBatchErrors(db, batch.id, { limit: 50, offset: 0 });
+  return refusal(
+    batch,
+    errors.map((e) => ({ row: e.row_number, column: e.column_name, code: e.code, params: e.params })),
   );
 }
 
@@ -191,11 +203,7 @@ export async function poolRoutes(app: AppInstance) {
       const batch = await run;
       reply.header('location', `/api/v1/pools/batches/${batch.id}`);
       if (batch.state === 'failed') {
-        const errors = await listBatchErrors(db, batch.id, { limit: 50, offset: 0 });
-        throw refusal(
-          batch,
-          errors.map((e) => ({ row: e.row_number, column: e.column_name, code: e.code, params: e.params })),
-        );
+        throw await batchRefusal(db, batch);
       }
       return reply.status(201).send(presentBatch(batch, request.locale, batch.version));
     },
@@ -221,11 +229,7 @@ export async function poolRoutes(app: AppInstance) {
       const batch = await pushRows(database, request.ctx, request.params.resourceId, request.body.records);
       reply.header('location', `/api/v1/pools/batches/${batch.id}`);
       if (batch.state === 'failed') {
-        const errors = await listBatchErrors(db, batch.id, { limit: 50, offset: 0 });
-        throw refusal(
-          batch,
-          errors.map((e) => ({ row: e.row_number, column: e.column_name, code: e.code, params: e.params })),
-        );
+        throw await batchRefusal(db, batch);
       }
       return reply.status(201).send(presentBatch(batch, request.locale, batch.version));
     },

@@ -80,6 +80,9 @@ export const Batch = Type.Object({
   startedAt: Type.String(),
   finishedAt: Type.Union([Type.String(), Type.Null()]),
   current: Type.Boolean(),
+  origin: Type.Union([Type.String(), Type.Null()], {
+    description: "A pull's provider URL (no password) or a return's upper-level platform",
+  }),
 });
 
 /** One line of a failed batch's report. */

@@ -55,6 +55,8 @@ export interface PoolBatchTable {
   started_at: Timestamp;
   heartbeat_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** A pull's provider URL or a return's upper-level platform (migration 0011). */
+  origin: string | null;
 }
 
 /** Row of `pool_batch_errors`. */

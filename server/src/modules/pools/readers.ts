@@ -396,3 +396,20 @@ export function openSource(
   if (format === 'jsonl' || format === 'json') return openJsonLines(file, fields, options);
   return openCsv(file, options);
 }
+
+/**
+ * A JSON value as a row: an object keyed by field name gives its cells in `position`'s order;
+ * anything else, or an unknown key, gives the row's problem. (Pulled API rows use it.)
+ */
+export function objectRow(value: unknown, row: number, position: ReadonlyMap<string, number>): SourceRow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { row, problem: { code: 'pool.ingest.json_object' } };
+  const unknown = Object.keys(value).find((key) => !position.has(key));
+  if (unknown !== undefined)
+    return { row, problem: { code: 'pool.ingest.unknown_field', params: { field: unknown } } };
+  const cells: RawValue[] = new Array(position.size).fill(null);
+  for (const [key, cell] of Object.entries(value))
+    cells[position.get(key)!] =
+      typeof cell === 'object' && cell !== null ? JSON.stringify(cell) : (cell as RawValue);
+  return { row, cells };
+}

@@ -6,6 +6,7 @@ import type { DemandTables } from '../../modules/catalog/demands/demands.tables.
 import type { ProjectTables } from '../../modules/catalog/projects/projects.tables.ts';
 import type { PoolTables } from '../../modules/pools/pools.tables.ts';
 import type { CorrectionTables } from '../../modules/pools/corrections/corrections.tables.ts';
+import type { PullTables } from '../../modules/pools/pulls/pulls.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -146,4 +147,5 @@ export type DB = FoundationTables &
   DemandTables &
   ProjectTables &
   PoolTables &
-  CorrectionTables;
+  CorrectionTables &
+  PullTables;

@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   'pool.migrate', // apply a table change the catalog asks for (own department)
   'pool.correction.report', // report a suspected error on a record of another's pool (CQ19 §19)
   'pool.correction.answer', // accept or reject reports on the own department's pool
+  'pool.return', // receive records an upper-level platform sends back (回流; authority of the region)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -63,6 +64,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.read',
     'catalog.class.manage',
     'pool.read',
+    'pool.return',
   ],
   authority_officer: [
     'self.manage',
@@ -79,6 +81,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.class.manage',
     'catalog.project.manage',
     'pool.read',
+    'pool.return',
   ],
   department_officer: [
     'self.manage',
@@ -115,6 +118,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read', 'pool.read'],
   expert: ['self.manage', 'org.read', 'catalog.read'],
   public_user: ['self.manage', 'catalog.demand.suggest', 'pool.correction.report'],
+  // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [
     'org.read',
     'case.read',
@@ -123,6 +127,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.data.read',
     'pool.load',
     'pool.correction.report',
+    'pool.return',
   ],
 };
 
