@@ -6,7 +6,6 @@ import { AppError, notFound } from '../../platform/errors/app-error.ts';
 import { Page, PageQuery, pageWindow } from '../../platform/http/pagination.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { translate } from '../../platform/i18n/messages.ts';
 import { countBatchErrors, listBatchErrors, type BatchRow } from './batches.repository.ts';
 import { migratePoolTable } from './pool-tables.service.ts';
 import {
