@@ -35,6 +35,7 @@ import { poolRoutes } from './modules/pools/pools.routes.ts';
 import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
+import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(poolQualityRoutes, { prefix: '/api/v1' });
   await app.register(correctionRoutes, { prefix: '/api/v1' });
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
+  await app.register(baseDbRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 

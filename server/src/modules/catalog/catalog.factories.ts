@@ -50,7 +50,10 @@ export function resourceInput(classId: string, overrides: Partial<ResourceInput>
 }
 
 /** Signs in the world's police officer and the city authority (default test passwords). */
-export async function catalogSessions(t: TestApp): Promise<{ officer: TestSession; authority: TestSession }> {
+export async function catalogSessions(
+  t: TestApp,
+  officerName = 'police.officer',
+): Promise<{ officer: TestSession; authority: TestSession }> {
   const exists = await t.database.db
     .selectFrom('users')
     .select('id')
@@ -58,7 +61,7 @@ export async function catalogSessions(t: TestApp): Promise<{ officer: TestSessio
     .executeTakeFirst();
   if (!exists) await createWorld(t.database.db);
   const [officer, authority] = await Promise.all([
-    login(t.app, 'police.officer', 'Test-password-1'),
+    login(t.app, officerName, 'Test-password-1'),
     login(t.app, 'authority', 'Test-password-1'),
   ]);
   return { officer, authority };
@@ -72,15 +75,16 @@ async function call(t: TestApp, session: TestSession, method: 'POST' | 'PUT', ur
 }
 
 /**
- * Publishes resources of the police department (from `createWorld`, made if missing) as one new
- * catalog version through the real routes; each input is merged over `resourceInput`. Returns the
- * resources' ids and codes in the order given.
+ * Publishes resources of the police department (from `createWorld`, made if missing; or of the
+ * department of `officerName`) as one new catalog version through the real routes; each input is
+ * merged over `resourceInput`. Returns the resources' ids and codes in the order given.
  */
 export async function publishResources(
   t: TestApp,
   inputs: (Partial<ResourceInput> & { name: string; classCode?: string })[],
+  officerName = 'police.officer',
 ): Promise<{ id: string; code: string }[]> {
-  const { officer, authority } = await catalogSessions(t);
+  const { officer, authority } = await catalogSessions(t, officerName);
   const created: { id: string; code: string }[] = [];
   for (const { classCode, ...input } of inputs) {
     const classId = await classIdOf(t.database.db, classCode ?? '201');

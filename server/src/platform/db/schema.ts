@@ -7,6 +7,7 @@ import type { ProjectTables } from '../../modules/catalog/projects/projects.tabl
 import type { PoolTables } from '../../modules/pools/pools.tables.ts';
 import type { CorrectionTables } from '../../modules/pools/corrections/corrections.tables.ts';
 import type { PullTables } from '../../modules/pools/pulls/pulls.tables.ts';
+import type { BaseDbTables } from '../../modules/pools/basedb/basedb.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -148,4 +149,5 @@ export type DB = FoundationTables &
   ProjectTables &
   PoolTables &
   CorrectionTables &
-  PullTables;
+  PullTables &
+  BaseDbTables;

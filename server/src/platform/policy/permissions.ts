@@ -46,6 +46,7 @@ export const PERMISSIONS = [
   'pool.correction.report', // report a suspected error on a record of another's pool (CQ19 §19)
   'pool.correction.answer', // accept or reject reports on the own department's pool
   'pool.return', // receive records an upper-level platform sends back (回流; authority of the region)
+  'pool.basedb.manage', // base-item sources, base database builds, theme databases (the data authority)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -82,6 +83,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.project.manage',
     'pool.read',
     'pool.return',
+    'pool.basedb.manage',
   ],
   department_officer: [
     'self.manage',
