@@ -6,6 +6,7 @@ import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
+import { baseDbEn } from './sections/pools-basedb.en.ts';
 
 // English texts of the console; the keys are those of zh-CN.ts (the typecheck fails on a missing or extra key).
 const coreEn: Record<keyof typeof coreZhCN, string> = {
@@ -359,4 +360,5 @@ export const en: Dictionary = {
   ...projectsEn,
   ...poolsEn,
   ...poolQualityEn,
+  ...baseDbEn,
 };
