@@ -18,9 +18,10 @@ describe('base and theme databases', () => {
   it('the authority opens the page and its tabs from the aggregation menu', async () => {
     await ui.signIn(page, server, 'authority');
     await ui.openMenu(page, '数据汇聚', '基础库与主题库', /\/console\/pools\/base$/);
+    // The page is its own chunk: wait for it before asking what is visible.
+    await page.getByTestId('basedb-sources').waitFor();
     for (const tab of ['一数一源', '重复采集', '基础库', '主题库'])
       expect(await page.getByRole('tab', { name: tab, exact: true }).isVisible()).toBe(true);
-    await page.getByTestId('basedb-sources').waitFor();
   });
 
   it('the assign form names what is missing or malformed', async () => {
