@@ -1,8 +1,9 @@
 // The department data pool pages in a real browser against the real server: the police officer
-// opens 资源池 (数据汇聚), finds 人口基本信息, loads a small valid CSV (citizen ID numbers with their
-// GB 11643 check digits) and sees the batch end as version 1 and its rows in the 数据 tab; loads a
-// file with bad rows and sees the report with row numbers and reasons, and downloads it; loads a
-// second version, restores version 1 from 版本 (confirmed) and sees its rows current again, and
+// opens 资源池 (数据汇聚), finds 人口基本信息 (the demo seed loaded it as version 1), loads a small valid
+// CSV (citizen ID numbers with their GB 11643 check digits) and sees the batch end as version 2 and
+// its rows in the 数据 tab; loads a file with bad rows and sees the report with row numbers and
+// reasons, and downloads it; loads a third version, restores version 2 from 版本 (confirmed) and
+// sees its rows current again, and
 // looks at an earlier version and at the columns with their identifier check. The city authority
 // then sees the table and its versions, but neither the rows nor any load or restore button.
 import type { Page } from 'playwright-core';
@@ -80,21 +81,21 @@ describe('data pools', () => {
     await page.getByTestId('pools-search').locator('input').fill('人口基本');
     await expect.poll(() => rowsOf('pools-table').count()).toBe(1);
     const listed = rowsOf('pools-table').first();
-    expect(await listed.textContent()).toContain('尚未导入');
+    expect(await listed.textContent()).toContain('第 1 版');
     await page.screenshot({ path: screenshotPath('pools-list-zh.png') });
     await listed.getByTestId('pool-open').click();
     await page.waitForURL(/\/console\/pools\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: '人口基本信息' }).waitFor();
-    await page.getByTestId('rows-none').waitFor();
+    await page.getByTestId('rows-table').waitFor();
 
-    // ── A valid file: the batch ends as version 1 and its rows show. ───────────────────────────
+    // ── A valid file: the batch ends as version 2 and its rows show. ───────────────────────────
     await tab('导入');
     await page.locator('.ant-upload-drag').waitFor();
     await page.screenshot({ path: screenshotPath('pools-load-form-zh.png') });
     await load('人口基本信息.csv', csv(FIRST));
     const success = page.getByTestId('load-success');
     await success.waitFor();
-    expect(await success.textContent()).toContain('已生成第 1 版，本次导入 3 行');
+    expect(await success.textContent()).toContain('已生成第 2 版，本次导入 3 行');
     await page.screenshot({ path: screenshotPath('pools-load-success-zh.png') });
     await page.getByTestId('load-view-rows').click();
     await expect.poll(() => rowsOf('rows-table').count()).toBe(3);
@@ -103,7 +104,7 @@ describe('data pools', () => {
       expect(rowsText).toContain(id);
       expect(rowsText).toContain(name);
     }
-    expect(await page.getByTestId('stat-version').textContent()).toContain('第 1 版');
+    expect(await page.getByTestId('stat-version').textContent()).toContain('第 2 版');
     await page.screenshot({ path: screenshotPath('pools-rows-zh.png') });
 
     // ── A file with bad rows: refused, the report names row and reason, the data is unchanged. ──
@@ -125,37 +126,37 @@ describe('data pools', () => {
     ]);
     expect(download.suggestedFilename()).toMatch(/errors\.csv$/);
 
-    // ── A second version, then version 1 restored from the versions tab. ─────────────────────
+    // ── A third version, then version 2 restored from the versions tab. ──────────────────────
     await page.getByTestId('load-again').click();
     await load('人口基本信息-第二批.csv', csv(SECOND));
     await page.getByTestId('load-success').waitFor();
-    expect(await page.getByTestId('load-success').textContent()).toContain('已生成第 2 版');
+    expect(await page.getByTestId('load-success').textContent()).toContain('已生成第 3 版');
 
     await tab('版本');
     const versions = rowsOf('versions-table');
-    await expect.poll(() => versions.count()).toBe(3);
+    await expect.poll(() => versions.count()).toBe(4);
     const current = versions.filter({ has: page.getByTestId('version-current') });
-    expect(await current.textContent()).toContain('第 2 版');
+    expect(await current.textContent()).toContain('第 3 版');
     expect(await versions.filter({ hasText: '失败' }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('pools-versions-zh.png') });
-    await versions.filter({ hasText: '第 1 版' }).getByTestId('version-restore').click();
+    await versions.filter({ hasText: '第 2 版' }).getByTestId('version-restore').click();
     const confirm = page.locator(ui.SETTLED('.ant-modal'));
-    await confirm.locator('.ant-modal-confirm-title', { hasText: '恢复第 1 版？' }).waitFor();
-    expect(await confirm.textContent()).toContain('生成新的第 3 版');
+    await confirm.locator('.ant-modal-confirm-title', { hasText: '恢复第 2 版？' }).waitFor();
+    expect(await confirm.textContent()).toContain('生成新的第 4 版');
     await page.getByTestId('restore-confirm').click();
-    await page.getByText('已恢复：第 1 版的数据现为第 3 版').waitFor();
-    await expect.poll(() => versions.count()).toBe(4);
+    await page.getByText('已恢复：第 2 版的数据现为第 4 版').waitFor();
+    await expect.poll(() => versions.count()).toBe(5);
     const restored = versions.filter({ has: page.getByTestId('version-current') });
-    await expect.poll(() => restored.textContent()).toContain('第 3 版');
-    expect(await restored.textContent()).toContain('由第 1 版恢复');
+    await expect.poll(() => restored.textContent()).toContain('第 4 版');
+    expect(await restored.textContent()).toContain('由第 2 版恢复');
 
-    // The rows are version 1's again; version 2 can still be looked at.
+    // The rows are version 2's again; version 3 can still be looked at.
     await tab('数据');
-    await expect.poll(() => page.getByTestId('stat-version').textContent()).toContain('第 3 版');
+    await expect.poll(() => page.getByTestId('stat-version').textContent()).toContain('第 4 版');
     await expect.poll(() => rowsOf('rows-table').count()).toBe(3);
     expect(await page.getByTestId('rows-table').textContent()).toContain('张明远');
     await page.getByTestId('rows-version').click();
-    await page.locator(ui.SETTLED('.ant-select-dropdown')).getByText('第 2 版', { exact: true }).click();
+    await page.locator(ui.SETTLED('.ant-select-dropdown')).getByText('第 3 版', { exact: true }).click();
     await page.getByTestId('rows-earlier').waitFor();
     await expect.poll(() => rowsOf('rows-table').count()).toBe(2);
     expect(await page.getByTestId('rows-table').textContent()).toContain('赵晓燕');
@@ -169,7 +170,7 @@ describe('data pools', () => {
     // Back in the list: version and rows of the table.
     await ui.openMenu(page, '数据汇聚', '资源池', /\/console\/pools$/);
     const again = rowsOf('pools-table').filter({ hasText: '人口基本信息' });
-    await expect.poll(() => again.textContent()).toContain('第 3 版');
+    await expect.poll(() => again.textContent()).toContain('第 4 版');
     expect(browser.problems).toEqual([]);
   });
 
@@ -185,7 +186,7 @@ describe('data pools', () => {
     await page.getByText('数据内容只有本部门人员可以查看').waitFor();
     expect(await page.getByRole('tab', { name: '导入', exact: true }).count()).toBe(0);
     await tab('版本');
-    await expect.poll(() => rowsOf('versions-table').count()).toBe(4);
+    await expect.poll(() => rowsOf('versions-table').count()).toBe(5);
     expect(await page.getByTestId('version-restore').count()).toBe(0);
     expect(browser.problems).toEqual([]);
   });
