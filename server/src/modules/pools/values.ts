@@ -19,8 +19,12 @@ export type Checked = { text: string } | { problem: ValueProblem };
 const NULL = { text: '\\N' };
 const problem = (code: string, params?: Record<string, unknown>): Checked => ({ problem: { code, params } });
 
+const ESCAPED = /[\\\t\n\r]/;
+
 /** Escapes text for COPY's text format. */
 export function copyText(value: string): string {
+  // Most values need no escape; testing first spares building a new string for each.
+  if (!ESCAPED.test(value)) return value;
   return value.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );
@@ -37,7 +41,24 @@ function realDate(year: number, month: number, day: number): boolean {
 const DATE = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))$/;
 const TIME = /^[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** The common `YYYY-MM-DD…` shape, read without regular expressions (loads meet it millions of times). */
+function parseIsoDate(text: string): { date: string; rest: string } | null {
+  if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(at))) return null;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]!) return null;
+  if (month === 2 && day === 29 && !realDate(year, month, day)) return null;
+  return { date: text.slice(0, 10), rest: text.slice(10) };
+}
+
 function parseDate(text: string): { date: string; rest: string } | null {
+  const iso = parseIsoDate(text);
+  if (iso) return iso;
   const match = /^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{8})(.*)$/.exec(text);
   if (!match) return null;
   const parts = DATE.exec(match[1]!);
@@ -102,7 +123,10 @@ const INT8_MAX = 9223372036854775807n;
 
 function numberText(value: Exclude<RawValue, null | undefined>): string | null {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') return value.trim().replace(/,/g, '');
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text.includes(',') ? text.replace(/,/g, '') : text;
+  }
   return null;
 }
 
@@ -165,8 +189,14 @@ function checkText(value: Exclude<RawValue, null | undefined>, column: PoolColum
   return { text: copyText(column.check ? text.toUpperCase() : text) };
 }
 
-const isEmpty = (value: RawValue): value is null | undefined | '' =>
-  value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+// A string starting with a visible ASCII character is not blank; only others need trimming.
+const isEmpty = (value: RawValue): value is null | undefined | '' => {
+  if (value === null || value === undefined) return true;
+  if (typeof value !== 'string') return false;
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
+};
 
 function notAllowed(column: PoolColumn): Checked {
   const values = column.allowedValues!;
