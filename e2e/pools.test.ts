@@ -5,7 +5,7 @@
 // reasons, and downloads it; loads a third version, restores version 2 from 版本 (confirmed) and
 // sees its rows current again, and
 // looks at an earlier version and at the columns with their identifier check. The city authority
-// then sees the table and its versions, but neither the rows nor any load or restore button.
+// then sees the table and its versions, but neither the rows nor a load or restore button.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';

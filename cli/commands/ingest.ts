@@ -210,7 +210,7 @@ async function report(batchId: string, options: { output?: string; lang: string 
   await withDatabase(async (database) => {
     let batch: BatchRow;
     try {
-      batch = await visibleBatch(database.db, context.actor!, batchId);
+      ({ batch } = await visibleBatch(database.db, context.actor!, batchId));
     } catch (error) {
       if (error instanceof AppError) throw new CliError(translate(error.code, locale, error.params));
       throw error;

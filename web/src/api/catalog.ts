@@ -72,7 +72,7 @@ export interface Item {
   sensitivity: string;
   isKey: boolean;
   required: boolean;
-  /** 取值范围: the values the item may take; empty for any. */
+  /** 取值范围: the values the item may take; empty: every value. */
   allowedValues: string[];
 }
 

@@ -47,7 +47,7 @@ export const ItemInput = Type.Object(
     /** The record's key (e.g. citizen ID number, credit code); at most one item. */
     isKey: Type.Optional(Type.Boolean()),
     required: Type.Optional(Type.Boolean()),
-    /** 取值范围: the values the item may take (a code list, e.g. 男/女); none means any value. */
+    /** 取值范围: the values the item may take (a code list, e.g. 男/女); none means every value of its type. */
     allowedValues: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500, uniqueItems: true }),
     ),
@@ -180,7 +180,7 @@ export const Provider = Type.Object({
   regionName: Type.String(),
 });
 
-/** A resource with its published revision and its draft, if any. */
+/** A resource with its published revision and its draft, if it has one. */
 export const Resource = Type.Object({
   id: Type.String(),
   code: Type.String(),

@@ -91,7 +91,7 @@ export interface CatalogItemTable {
   sensitivity: Sensitivity;
   is_key: boolean;
   required: boolean;
-  /** 取值范围: the values the item may take; empty for any value of its type. */
+  /** 取值范围: the values the item may take; empty: every value of its type. */
   allowed_values: ColumnType<string[], string[] | undefined, string[]>;
 }
 

@@ -15,7 +15,7 @@ export interface PoolColumn {
   isKey: boolean;
   required: boolean;
   check: IdentifierCheck | null;
-  /** 取值范围: the values a load accepts; absent or empty for any. */
+  /** 取值范围: the values a load accepts; absent or empty: every value. */
   allowedValues?: string[];
   /** The physical column; differs from `field` only for a retired column kept for old versions. */
   column: string;

@@ -148,7 +148,11 @@ export async function updatePoolTable(
 /** The register rows of some departments' tables, of the departments of some regions, or all. */
 export async function listPoolTables(
   db: Kysely<DB>,
-  scope: { departmentIds?: readonly string[]; regionIds?: readonly string[] },
+  scope: {
+    departmentIds?: readonly string[];
+    regionIds?: readonly string[];
+    resourceIds?: readonly string[];
+  },
 ) {
   let query = db
     .selectFrom('pool_tables as p')
@@ -174,6 +178,7 @@ export async function listPoolTables(
   for (const [column, ids] of [
     ['p.department_id', scope.departmentIds],
     ['d.region_id', scope.regionIds],
+    ['p.resource_id', scope.resourceIds],
   ] as const) {
     if (!ids) continue;
     if (ids.length === 0) return [];

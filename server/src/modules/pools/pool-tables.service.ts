@@ -19,6 +19,7 @@ import {
   renameColumn,
   updatePoolTable,
 } from './pool-tables.repository.ts';
+import { requireOwnPool } from './pools.service.ts';
 import './pools.messages.ts';
 
 /**
@@ -78,6 +79,7 @@ export async function migratePoolTable(db: Kysely<DB>, context: RequestContext, 
   return db.transaction().execute(async (trx) => {
     const table = await findPoolTable(trx, resourceId, true);
     if (!table) throw notFound('what.pool_table');
+    requireOwnPool(context.actor!, table);
     const pending = table.pending_changes;
     if (pending.length === 0) throw conflict('pool.migrate.nothing');
     let columns = [...table.columns];

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { IncomingMessage } from 'node:http';
 import { Type } from 'typebox';
-import { AppError, notFound } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { Page, PageQuery, pageWindow } from '../../platform/http/pagination.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { DB } from '../../platform/db/schema.ts';
@@ -37,7 +37,7 @@ import {
   restoreVersion,
   visibleBatch,
   visibleRunningBatch,
-  visibleTable,
+  tableDetail,
 } from './pools.service.ts';
 import type { BatchFormat } from './pools.tables.ts';
 import { DATA_CONTENT_TYPES, DataUpload, receiveDataFile } from './upload.ts';
@@ -123,11 +123,7 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const table = await visibleTable(db, request.ctx.actor!, request.params.resourceId);
-      const listed = (await listTables(db, request.ctx.actor!)).find(
-        (row) => row.resource_id === table.resource_id,
-      );
-      if (!listed) throw notFound('what.pool_table');
+      const { table, listed } = await tableDetail(db, request.ctx.actor!, request.params.resourceId);
       return presentTableDetail(listed, table);
     },
   );
@@ -144,10 +140,7 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const table = await visibleTable(db, request.ctx.actor!, request.params.resourceId);
-      if (request.ctx.actor!.departmentId !== table.department_id)
-        throw new AppError(403, 'pool.own_department');
-      return migratePoolTable(db, request.ctx, table.resource_id);
+      return migratePoolTable(db, request.ctx, request.params.resourceId);
     },
   );
 
@@ -247,11 +240,10 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const table = await visibleTable(db, request.ctx.actor!, request.params.resourceId);
-      const { rows, total, window } = await batchesOf(
+      const { table, rows, total, window } = await batchesOf(
         db,
         request.ctx.actor!,
-        table.resource_id,
+        request.params.resourceId,
         request.query,
       );
       return {
@@ -325,8 +317,7 @@ export async function poolRoutes(app: AppInstance) {
     async (request) => {
       const live = visibleRunningBatch(request.ctx.actor!, request.params.id);
       if (live) return presentBatch(live, request.locale, null);
-      const batch = await visibleBatch(db, request.ctx.actor!, request.params.id);
-      const table = await visibleTable(db, request.ctx.actor!, batch.resource_id);
+      const { batch, table } = await visibleBatch(db, request.ctx.actor!, request.params.id);
       return presentBatch(batch, request.locale, table.current_version);
     },
   );
@@ -344,7 +335,7 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const batch = await visibleBatch(db, request.ctx.actor!, request.params.id);
+      const { batch } = await visibleBatch(db, request.ctx.actor!, request.params.id);
       const window = pageWindow(request.query);
       const rows = await listBatchErrors(db, batch.id, window);
       const total = await countBatchErrors(db, batch.id);
@@ -369,7 +360,7 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request, reply) => {
-      const batch = await visibleBatch(db, request.ctx.actor!, request.params.id);
+      const { batch } = await visibleBatch(db, request.ctx.actor!, request.params.id);
       const rows = await listBatchErrors(db, batch.id, { limit: 100_000, offset: 0 });
       const body = '\ufeff' + presentReportCsv(rows, request.locale);
       return reply

@@ -59,6 +59,14 @@ export async function listTables(db: Kysely<DB>, actor: Actor) {
   return listPoolTables(db, { departmentIds: actor.departmentId ? [actor.departmentId] : [] });
 }
 
+/** A table the actor may see, with its row of the list (resource name, department, update cycle). */
+export async function tableDetail(db: Kysely<DB>, actor: Actor, resourceId: string) {
+  const table = await visibleTable(db, actor, resourceId);
+  const [listed] = await listPoolTables(db, { resourceIds: [resourceId] });
+  if (!listed) throw notFound('what.pool_table');
+  return { table, listed };
+}
+
 /** What a file load is given. */
 export interface FileLoad {
   resourceId: string;
@@ -205,10 +213,10 @@ export async function batchesOf(
   resourceId: string,
   query: { page?: number; pageSize?: number },
 ) {
-  await visibleTable(db, actor, resourceId);
+  const table = await visibleTable(db, actor, resourceId);
   const window = pageWindow(query);
   const { rows, total } = await listBatches(db, resourceId, window);
-  return { rows, total, window };
+  return { table, rows, total, window };
 }
 
 /** A batch this process is loading right now, if the actor may see it (answered from memory). */
@@ -223,8 +231,7 @@ export function visibleRunningBatch(actor: Actor, batchId: string) {
 export async function visibleBatch(db: Kysely<DB>, actor: Actor, batchId: string) {
   const batch = await findBatch(db, batchId);
   if (!batch) throw notFound('what.pool_batch');
-  await visibleTable(db, actor, batch.resource_id);
-  return batch;
+  return { batch, table: await visibleTable(db, actor, batch.resource_id) };
 }
 
 /** A page of the rows of the current version (each with `_disputed`) or of an earlier one; audited. */

@@ -14,7 +14,7 @@ export type UserRole = (typeof ROLES)[number];
 export type Role = UserRole | 'department_application';
 
 /**
- * Every permission a route can declare. `public` needs no sign-in; `authenticated` needs any
+ * Every permission a route can declare. `public` needs no sign-in; `authenticated` needs a
  * signed-in person or application. The rest are granted to roles below, then narrowed by scope
  * (region / department) in the policy functions.
  */
@@ -133,7 +133,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
 };
 
-/** Whether a role holds a permission (before any scope check). */
+/** Whether a role holds a permission (before the scope checks). */
 export function roleHas(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'authenticated') return true;
   return ROLE_PERMISSIONS[role].includes(permission);

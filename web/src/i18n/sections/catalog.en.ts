@@ -81,7 +81,7 @@ export const catalogEn: Record<keyof typeof catalogZhCN, string> = {
   'catalog.item.required': 'Required',
   'catalog.item.allowedValues': 'Allowed values',
   'catalog.item.allowedValuesHelp':
-    'The values a coded item may take (e.g. male, female); loads refuse any other value. Empty: any value',
+    'The values a coded item may take (e.g. male, female); loads refuse other values. Empty: no limit',
   'catalog.item.allowedValuesPlaceholder': 'Any',
   'catalog.item.flags': 'Flags',
   'catalog.item.isKeyHelp': 'The item that identifies a record (e.g. ID number, credit code); at most one',

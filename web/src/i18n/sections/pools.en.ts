@@ -41,7 +41,7 @@ export const poolsEn: Record<keyof typeof poolsZhCN, string> = {
   'pools.rows.earlier': 'Viewing an earlier version: version {version}',
 
   'pools.load.intro':
-    'Upload a CSV, Excel (.xlsx) or JSON Lines file whose first row is the header, naming columns by item name or field name. A file loads whole or not at all: if any row is wrong, the data already there stays exactly as it was.',
+    'Upload a CSV, Excel (.xlsx) or JSON Lines file whose first row is the header, naming columns by item name or field name. A file loads whole or not at all: if one row is wrong, the data already there stays exactly as it was.',
   'pools.load.columns': 'Column names the header may use:',
   'pools.load.requiredMark': ' (required)',
   'pools.load.file': 'Data file',

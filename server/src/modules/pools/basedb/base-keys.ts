@@ -9,7 +9,7 @@ export interface BaseKey {
   column: string;
   /** Its SQL type. */
   sqlType: string;
-  /** A source's key column must carry these check digits; null: any single key column. */
+  /** A source's key column must carry these check digits; null: whichever single key column it has. */
   check: IdentifierCheck | null;
 }
 
@@ -48,7 +48,7 @@ export function sourceKeyColumn(
 }
 
 /**
- * The column of another department's pool table to compare with a base database by key: any live
+ * The column of another department's pool table to compare with a base database by key: every live
  * column with the base's check digits (need not be the table's key: a marriage register holds ID
  * numbers), or for keys without check digits the table's only key column.
  */

@@ -88,7 +88,7 @@ export async function shapeBaseTable(trx: Kysely<DB>, base: BaseDatabase, items:
 }
 
 /**
- * Refills the base table: every key found in any source's current rows, and each item's value
+ * Refills the base table: every key found in some source's current rows, and each item's value
  * from its own source's current row for that key (null where that source has none). Returns the
  * number of rows.
  */

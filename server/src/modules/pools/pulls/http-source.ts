@@ -53,7 +53,7 @@ function textOf(reader: ReadableStreamDefaultReader<Uint8Array>, counted: (bytes
 
 /**
  * Opens the API's rows: fails with `pool.pull.unreachable` (no answer) or `pool.pull.http_status`
- * (not 2xx) before any row, which the loader turns into a failed batch.
+ * (not 2xx) before the first row, which the loader turns into a failed batch.
  */
 export async function openHttpSource(
   settings: { url: string; headerName: string | null; secret: string | null },

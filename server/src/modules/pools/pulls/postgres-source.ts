@@ -1,7 +1,7 @@
 // Rows from a provider's PostgreSQL database: the registered SELECT runs in a READ ONLY
 // transaction with a statement timeout, through a cursor fetched a slice at a time, so memory stays
 // bounded whatever the table's size. Values arrive as PostgreSQL's text (as a CSV would carry them)
-// and are checked by the loader like any file's.
+// and are checked by the loader like every file's.
 import pg from 'pg';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { RowSource, SourceRow } from '../readers.ts';

@@ -26,7 +26,7 @@ const refuse = (code: string, params: Record<string, unknown> = {}, path = '/bod
 
 /**
  * Checks that a query is one SELECT and returns it without a trailing semicolon. Refused: more than
- * one statement (any `;` but a last one), comments, anything not starting with SELECT (so also
+ * one statement (a `;` other than a last one), comments, anything not starting with SELECT (so also
  * WITH, whose parts may change data), row locks (FOR UPDATE/SHARE) and the words above. The
  * query is then run in a READ ONLY transaction with a statement timeout, as a second guard.
  */

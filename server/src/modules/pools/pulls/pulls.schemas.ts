@@ -41,7 +41,7 @@ export const PullBody = Type.Object(fields, { additionalProperties: false });
 /** Body of a registration. */
 export type PullBody = Static<typeof PullBody>;
 
-/** A change of a pull: any of its fields. */
+/** A change of a pull: some or all of its fields. */
 export const PullPatch = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
 
 /** A pull as shown: its secret masked. */

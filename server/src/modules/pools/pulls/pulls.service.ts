@@ -231,7 +231,7 @@ function openPull(pull: PullRow, fields: string[]): Promise<RowSource> {
 /**
  * Runs a claimed pull as one batch and records the outcome on the pull (last run, batch, state) with
  * an audit event. A provider's failure is a failed batch, returned like a loaded one. Thrown are a
- * refusal before any batch started (the table waits for a migration) and the platform's own errors.
+ * refusal before a batch started (the table waits for a migration) and the platform's own errors.
  */
 export async function runPull(
   database: Database,

@@ -274,7 +274,7 @@ describe('scores in scope', () => {
     const overdue = (await get(authority, '/pools/quality/overdue')).json();
     expect(overdue.map((r: { resourceId: string }) => r.resourceId)).toEqual([genders, unloaded]);
     expect(overdue[1]).toMatchObject({ neverLoaded: true, dataUpdatedAt: null });
-    // The service takes any scope: a region list, or nothing for everything.
+    // The service takes every kind of scope: a region list, or nothing for everything.
     const everything = await overdueResources(t.database.db, {});
     expect(everything).toHaveLength(2);
     const policeOnly = await overdueResources(t.database.db, { departmentIds: [policeId] });

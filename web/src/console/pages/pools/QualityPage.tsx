@@ -31,7 +31,7 @@ const DepartmentChart = lazy(() =>
 /**
  * 数据质量: the data-quality score of each department in scope (chart), and the resources of the
  * picked department (or all in scope) with each dimension and the overdue tag; a row opens the
- * resource's detail. Meaningful before any data is loaded: every resource then shows 未导入数据
+ * resource's detail. Meaningful before data is loaded: every resource then shows 未导入数据
  * and is overdue since its publication.
  */
 export default function QualityPage() {
