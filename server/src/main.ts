@@ -14,6 +14,7 @@ const ROLE_NAMES: Record<string, string> = {
   authority_officer: '数据主管部门工作人员',
   department_officer: '部门数据专员',
   department_head: '部门主要负责人',
+  security_officer: '安全保密管理员',
   auditor: '审计员',
   expert: '专家委员会成员',
 };

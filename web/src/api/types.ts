@@ -13,6 +13,7 @@ export type UserRole =
   | 'authority_officer'
   | 'department_officer'
   | 'department_head'
+  | 'security_officer'
   | 'auditor'
   | 'expert'
   | 'public_user';
@@ -22,6 +23,7 @@ export const USER_ROLES: readonly UserRole[] = [
   'authority_officer',
   'department_officer',
   'department_head',
+  'security_officer',
   'auditor',
   'expert',
   'public_user',
@@ -31,6 +33,7 @@ export const USER_ROLES: readonly UserRole[] = [
 export const ROLES_NEEDING_DEPARTMENT: readonly UserRole[] = [
   'department_officer',
   'department_head',
+  'security_officer',
   'authority_officer',
 ];
 /** Roles that must belong to a region. */

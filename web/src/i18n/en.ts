@@ -131,6 +131,7 @@ const coreEn: Record<keyof typeof coreZhCN, string> = {
   'role.authority_officer': 'Data authority officer',
   'role.department_officer': 'Department data officer',
   'role.department_head': 'Department head',
+  'role.security_officer': 'Security and secrecy officer',
   'role.auditor': 'Auditor',
   'role.expert': 'Expert committee member',
   'role.public_user': 'Public user',

@@ -132,6 +132,7 @@ export const coreZhCN = {
   'role.authority_officer': '数据主管部门工作人员',
   'role.department_officer': '部门数据专员',
   'role.department_head': '部门主要负责人',
+  'role.security_officer': '安全保密管理员',
   'role.auditor': '审计员',
   'role.expert': '专家委员会成员',
   'role.public_user': '公众用户',

@@ -119,6 +119,7 @@ export const UserRole = Type.Union([
   Type.Literal('authority_officer'),
   Type.Literal('department_officer'),
   Type.Literal('department_head'),
+  Type.Literal('security_officer'),
   Type.Literal('auditor'),
   Type.Literal('expert'),
   Type.Literal('public_user'),

@@ -368,6 +368,7 @@ describe('grantable roles', () => {
       'authority_officer',
       'department_officer',
       'department_head',
+      'security_officer',
       'expert',
     ]);
     const asAdmin = (

@@ -29,9 +29,20 @@ import {
 // An authority manages the people of its region's departments; only the platform admin creates
 // admins, auditors (who oversee the authority itself) and public accounts by hand.
 const GRANTABLE: Partial<Record<UserRole, readonly UserRole[]>> = {
-  authority_officer: ['authority_officer', 'department_officer', 'department_head', 'expert'],
+  authority_officer: [
+    'authority_officer',
+    'department_officer',
+    'department_head',
+    'security_officer',
+    'expert',
+  ],
 };
-const NEEDS_DEPARTMENT: readonly string[] = ['authority_officer', 'department_officer', 'department_head'];
+const NEEDS_DEPARTMENT: readonly string[] = [
+  'authority_officer',
+  'department_officer',
+  'department_head',
+  'security_officer',
+];
 const NEEDS_REGION: readonly string[] = ['authority_officer', 'auditor'];
 
 /** The roles an actor may give to accounts (the console offers only these). */

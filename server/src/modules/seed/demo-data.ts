@@ -170,6 +170,12 @@ export const DEMO_USERS: DemoUser[] = [
     department: 'market',
   },
   {
+    username: 'police.security',
+    displayName: '钱科长（市公安局安全保密管理员）',
+    role: 'security_officer',
+    department: 'police',
+  },
+  {
     username: 'health.officer',
     displayName: '孙专员（市卫生健康委）',
     role: 'department_officer',

@@ -4,6 +4,7 @@ export const ROLES = [
   'authority_officer',
   'department_officer',
   'department_head',
+  'security_officer',
   'auditor',
   'expert',
   'public_user',
@@ -47,6 +48,16 @@ export const PERMISSIONS = [
   'pool.correction.answer', // accept or reject reports on the own department's pool
   'pool.return', // receive records an upper-level platform sends back (回流; authority of the region)
   'pool.basedb.manage', // base-item sources, base database builds, theme databases (the data authority)
+  'security.masking.read', // masking rules, masked previews and k-anonymity checks of the own department
+  'security.masking.manage', // set masking (脱敏) rules on the own department's information items
+  'security.review.read', // secrecy reviews (保密审查) of the own department / region
+  'security.review.decide', // record a secrecy review's outcome (the department's security officer)
+  'security.incident.read', // incidents, emergency plans, drills, risk assessments
+  'security.incident.manage', // register and update them (own department; the authority for its region)
+  'security.assessment.opinion', // give an expert opinion on a risk assessment (CQO §37(4))
+  'security.encryption.read', // which columns are encrypted at rest, key versions, rotation progress
+  'security.encryption.manage', // encrypt an item's column at rest (own department)
+  'security.keys.manage', // rotate the data keys (the platform administrator)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -66,6 +77,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.class.manage',
     'pool.read',
     'pool.return',
+    'security.incident.read',
+    'security.encryption.read',
+    'security.keys.manage',
   ],
   authority_officer: [
     'self.manage',
@@ -84,6 +98,11 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.read',
     'pool.return',
     'pool.basedb.manage',
+    'security.masking.read',
+    'security.review.read',
+    'security.incident.read',
+    'security.incident.manage',
+    'security.encryption.read',
   ],
   department_officer: [
     'self.manage',
@@ -99,6 +118,13 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.migrate',
     'pool.correction.report',
     'pool.correction.answer',
+    'security.masking.read',
+    'security.masking.manage',
+    'security.review.read',
+    'security.incident.read',
+    'security.incident.manage',
+    'security.encryption.read',
+    'security.encryption.manage',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -116,9 +142,43 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.migrate',
     'pool.correction.report',
     'pool.correction.answer',
+    'security.masking.read',
+    'security.masking.manage',
+    'security.review.read',
+    'security.incident.read',
+    'security.incident.manage',
+    'security.encryption.read',
+    'security.encryption.manage',
   ],
-  auditor: ['self.manage', 'org.read', 'audit.read', 'case.read', 'catalog.read', 'pool.read'],
-  expert: ['self.manage', 'org.read', 'catalog.read'],
+  // A department's (or an authority's) security and secrecy officer (安全保密管理员): records secrecy
+  // reviews (CQ19 §41, CQ18 §30), keeps incidents, plans, drills and risk assessments (CQ19 §43–44).
+  security_officer: [
+    'self.manage',
+    'org.read',
+    'case.read',
+    'case.extension.request',
+    'catalog.read',
+    'pool.read',
+    'security.masking.read',
+    'security.masking.manage',
+    'security.review.read',
+    'security.review.decide',
+    'security.incident.read',
+    'security.incident.manage',
+    'security.encryption.read',
+    'security.encryption.manage',
+  ],
+  auditor: [
+    'self.manage',
+    'org.read',
+    'audit.read',
+    'case.read',
+    'catalog.read',
+    'pool.read',
+    'security.review.read',
+    'security.incident.read',
+  ],
+  expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],
   public_user: ['self.manage', 'catalog.demand.suggest', 'pool.correction.report'],
   // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [
