@@ -10,10 +10,12 @@ import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
 import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
 import { profileRoutes } from './platform/profiles/profile.routes.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
+import { RateLimiter } from './platform/ratelimit/rate-limiter.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -49,6 +51,8 @@ export interface AppOptions {
   serveWeb?: boolean;
   /** How long a resolved session or API key is trusted without a query (ms). */
   authCacheMs?: number;
+  /** How often rate-limit hits are written to PostgreSQL (ms); 0: only on `rateLimiter.flush()`. */
+  rateLimitFlushMs?: number;
   /** Told of every route with its permission (the permission walk test uses it). */
   onRouteRegistered?: (route: { method: string; url: string; permission: string }) => void;
 }
@@ -61,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: options.config.trustProxy,
     requestIdHeader: false,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -75,17 +79,28 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   app.decorate('platform', {
     database: options.database,
     config: options.config,
-    authenticator: new Authenticator(options.database.db, options.authCacheMs ?? 5_000),
+    authenticator: new Authenticator(
+      options.database.db,
+      options.authCacheMs ?? 5_000,
+      options.config.sessionIdleMinutes * 60_000,
+    ),
     // A bad profile throws here, naming the field, so the app never starts on wrong deadlines.
     profile: loadProfile(options.config.profileId),
     calendar: await loadCalendar(options.database.db),
+    rateLimiter: new RateLimiter(options.database.db, {
+      flushMs: options.rateLimitFlushMs,
+      onError: (err) => app.log.warn({ err }, 'rate limit counters not written'),
+    }),
   });
+  app.platform.rateLimiter.start();
+  app.addHook('onClose', () => app.platform.rateLimiter.stop());
 
   // Deny by default: a route that does not name a known permission cannot be registered.
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
     if (permission === undefined && PLUGIN_PUBLIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
-      route.config = { ...route.config, permission: 'public' };
+      // Static files of the UI and the docs are public; the files are not rate limited.
+      route.config = { ...route.config, permission: 'public', rateLimit: !route.url.startsWith('/assets/') };
     } else if (!isPermission(permission)) {
       throw new Error(`route ${String(route.method)} ${route.url} declares no known permission`);
     }
@@ -113,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
+  installSecurityHeaders(app, options.config);
   installProblemHandlers(app, options.config.bodyLimitBytes);
   installAuthHooks(app);
 

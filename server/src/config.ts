@@ -10,11 +10,32 @@ export interface Config {
   profileId: string;
   adminPassword: string | undefined;
   demoPassword: string | undefined;
-  /** Whether session cookies carry the Secure flag (set when served behind TLS). */
+  /** Whether the platform is served over HTTPS: session cookies are Secure and HSTS is sent. */
   secureCookies: boolean;
+  /** Strict-Transport-Security max-age sent when `secureCookies` is on (0: no header). */
+  hstsMaxAgeSeconds: number;
+  /** Whose X-Forwarded-For is believed (Fastify's trustProxy): every peer, none, or these addresses/ranges. */
+  trustProxy: boolean | string[];
+  /** Absolute lifetime of a session. */
   sessionHours: number;
+  /** A session unused this long ends (0: no idle limit). */
+  sessionIdleMinutes: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
+  /** Window in which sign-in failures are counted per IP and per name. */
+  loginFailureWindowMinutes: number;
+  /** Failed sign-ins one IP may make in the window, over every name (password spraying). */
+  loginFailuresPerIp: number;
+  /** Failed sign-ins for one name in the window, known user or not (0: no limit). */
+  loginFailuresPerName: number;
+  /** Length of the general rate limit's fixed window. */
+  rateWindowSeconds: number;
+  /** Requests per window of one IP without a valid session or key (0: no limit). */
+  rateAnonymousPerIp: number;
+  /** Requests per window of one signed-in user, over all their sessions (0: no limit). */
+  rateUserPerWindow: number;
+  /** Requests per window of one API key (0: no limit). */
+  rateApiKeyPerWindow: number;
   bodyLimitBytes: number;
   /** Largest data file a pool load accepts (streamed to a temporary file, never held in memory). */
   poolUploadLimitBytes: number;
@@ -34,6 +55,19 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+// proxy-addr's names for the loopback and private ranges: a proxy in the same host or network.
+const DEFAULT_TRUSTED_PROXIES = 'loopback,linklocal,uniquelocal';
+
+function trustProxyFromEnv(raw: string | undefined): boolean | string[] {
+  const value = (raw ?? DEFAULT_TRUSTED_PROXIES).trim();
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
 /** Reads the configuration from environment variables, with the documented defaults. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -45,9 +79,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ZHENGSHU_ADMIN_PASSWORD || undefined,
     demoPassword: env.ZHENGSHU_DEMO_PASSWORD || undefined,
     secureCookies: env.ZHENGSHU_SECURE_COOKIES === 'true',
+    hstsMaxAgeSeconds: intFromEnv(env, 'ZHENGSHU_HSTS_MAX_AGE', 31_536_000),
+    trustProxy: trustProxyFromEnv(env.ZHENGSHU_TRUST_PROXY),
     sessionHours: intFromEnv(env, 'ZHENGSHU_SESSION_HOURS', 12),
+    sessionIdleMinutes: intFromEnv(env, 'ZHENGSHU_SESSION_IDLE_MINUTES', 30),
     loginMaxFailures: intFromEnv(env, 'ZHENGSHU_LOGIN_MAX_FAILURES', 5),
     loginLockMinutes: intFromEnv(env, 'ZHENGSHU_LOGIN_LOCK_MINUTES', 15),
+    loginFailureWindowMinutes: intFromEnv(env, 'ZHENGSHU_LOGIN_FAILURE_WINDOW_MINUTES', 15) || 15,
+    loginFailuresPerIp: intFromEnv(env, 'ZHENGSHU_LOGIN_FAILURES_PER_IP', 30),
+    loginFailuresPerName: intFromEnv(env, 'ZHENGSHU_LOGIN_FAILURES_PER_NAME', 10),
+    rateWindowSeconds: intFromEnv(env, 'ZHENGSHU_RATE_WINDOW_SECONDS', 60) || 60,
+    rateAnonymousPerIp: intFromEnv(env, 'ZHENGSHU_RATE_ANONYMOUS_PER_IP', 600),
+    rateUserPerWindow: intFromEnv(env, 'ZHENGSHU_RATE_USER', 1200),
+    rateApiKeyPerWindow: intFromEnv(env, 'ZHENGSHU_RATE_API_KEY', 6000),
     bodyLimitBytes: intFromEnv(env, 'ZHENGSHU_BODY_LIMIT_BYTES', 1024 * 1024),
     poolUploadLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_UPLOAD_LIMIT_MB', 10 * 1024) * 1024 * 1024,
     poolXlsxUnpackedLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_XLSX_UNPACKED_LIMIT_MB', 4096) * 1024 * 1024,

@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { loggerOptions } from './platform/http/logging.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { startSequencer } from './platform/audit/sequencer.ts';
@@ -48,7 +49,7 @@ async function main() {
     database,
     config,
     serveWeb: true,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: loggerOptions(config.logLevel),
   });
   const timers = [
     setInterval(() => void deleteExpiredSessions(database.db).catch(() => undefined), 3_600_000),

@@ -1,4 +1,4 @@
-import { buildApp } from '../app.ts';
+import { buildApp, type AppOptions } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { AppInstance } from '../platform/http/types.ts';
@@ -19,11 +19,20 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** Builds the app as `main.ts` does, on a fresh test database, without the web UI. */
 export async function createTestApp(
-  options: { config?: Partial<Config>; authCacheMs?: number } = {},
+  options: {
+    config?: Partial<Config>;
+    authCacheMs?: number;
+    onRouteRegistered?: AppOptions['onRouteRegistered'];
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = testConfig(options.config);
-  const app = await buildApp({ database, config, authCacheMs: options.authCacheMs });
+  const app = await buildApp({
+    database,
+    config,
+    authCacheMs: options.authCacheMs,
+    onRouteRegistered: options.onRouteRegistered,
+  });
   await app.ready();
   return {
     app,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { SESSION_COOKIE } from '../../platform/auth/authenticator.ts';
+import { tokenDigest } from '../../platform/auth/secrets.ts';
 import type { AppInstance } from '../../platform/http/types.ts';
 import type { Actor } from '../../platform/policy/actor.ts';
 import { permissionsOf } from '../../platform/policy/permissions.ts';
@@ -62,10 +63,17 @@ export async function authRoutes(app: AppInstance) {
       const session = await login(
         db,
         config,
-        { ...request.ctx, userAgent: request.headers['user-agent'] ?? null },
+        app.platform.rateLimiter,
+        {
+          ...request.ctx,
+          userAgent: request.headers['user-agent'] ?? null,
+          previousSessionToken: request.cookies[SESSION_COOKIE],
+        },
         request.body.username,
         request.body.password,
       );
+      const previous = request.cookies[SESSION_COOKIE];
+      if (previous) authenticator.forgetSession(tokenDigest(previous));
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,

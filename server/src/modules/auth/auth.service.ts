@@ -14,6 +14,7 @@ import {
 import type { DB } from '../../platform/db/schema.ts';
 import { AppError, invalid } from '../../platform/errors/app-error.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
+import type { Limit, RateLimiter } from '../../platform/ratelimit/rate-limiter.ts';
 import {
   findLoginUser,
   recordFailedLogin,
@@ -29,21 +30,56 @@ export interface NewSession {
   expiresAt: Date;
 }
 
+/** What a sign-in knows of its request besides who asks. */
+export interface LoginContext extends RequestContext {
+  userAgent: string | null;
+  /** The session cookie the browser sent, if one: that session ends (no session fixation). */
+  previousSessionToken?: string;
+}
+
+/** The sign-in failure limits of one attempt: per IP (over every name) and per claimed name. */
+function failureLimits(config: Config, context: LoginContext, username: string): Limit[] {
+  const windowSeconds = config.loginFailureWindowMinutes * 60;
+  return [
+    { bucket: `login-ip:${context.ip ?? '-'}`, max: config.loginFailuresPerIp, windowSeconds },
+    { bucket: `login-name:${username.toLowerCase()}`, max: config.loginFailuresPerName, windowSeconds },
+  ].filter((limit) => limit.max > 0);
+}
+
 /**
- * Signs a user in. Wrong passwords count towards a temporary lock; every attempt, good or bad,
- * is audited. Unknown users cost the same time as known ones.
+ * Signs a user in. Failures are counted per IP and per name (past the limits every attempt is a
+ * 429 before the password is even checked) and wrong passwords count towards the account's lock;
+ * every attempt, good or bad, is audited. Unknown users cost the same time as known ones.
+ * The session is always new: a session the browser brought along ends.
  */
 export async function login(
   db: Kysely<DB>,
   config: Config,
-  context: RequestContext & { userAgent: string | null },
+  limiter: RateLimiter,
+  context: LoginContext,
   username: string,
   password: string,
 ): Promise<NewSession> {
-  const user = await findLoginUser(db, username);
   const attempt = { ...context, claimedName: username };
+  const limits = failureLimits(config, context, username);
+  const throttled = await limiter.exceeded(limits);
+  if (throttled) {
+    await recordAudit(db, attempt, {
+      action: 'auth.login',
+      outcome: 'denied',
+      detail: { reason: 'rate_limited' },
+    });
+    throw new AppError(429, 'auth.too_many_attempts', { seconds: throttled.retryAfterSeconds });
+  }
+  const failed = () =>
+    limiter.addNow(
+      limits.map((limit) => limit.bucket),
+      config.loginFailureWindowMinutes * 60,
+    );
+  const user = await findLoginUser(db, username);
   if (!user) {
     await verifyAgainstDummy(password);
+    await failed();
     await recordAudit(db, attempt, {
       action: 'auth.login',
       outcome: 'failure',
@@ -53,6 +89,7 @@ export async function login(
   }
   const target = { targetType: 'user', targetId: user.id, departmentId: user.departmentId };
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
+    await failed();
     await recordAudit(db, attempt, {
       action: 'auth.login',
       outcome: 'denied',
@@ -66,6 +103,7 @@ export async function login(
   if (!(await verifyPassword(user.passwordHash, password))) {
     const locks = user.failedLogins + 1 >= config.loginMaxFailures;
     const lockUntil = locks ? new Date(Date.now() + config.loginLockMinutes * 60_000) : null;
+    await failed();
     await db.transaction().execute(async (trx) => {
       await recordFailedLogin(trx, user.id, lockUntil);
       await recordAudit(trx, attempt, {
@@ -96,6 +134,7 @@ export async function login(
   };
   await db.transaction().execute(async (trx) => {
     await recordSuccessfulLogin(trx, user.id);
+    if (context.previousSessionToken) await deleteSession(trx, tokenDigest(context.previousSessionToken));
     await insertSession(trx, {
       id: tokenDigest(session.token),
       userId: user.id,

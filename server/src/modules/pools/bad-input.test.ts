@@ -37,8 +37,9 @@ describe('bad files change nothing', () => {
   it('refuses GBK bytes read as the UTF-8 the caller chose, naming the encoding', async () => {
     const gbk = Buffer.concat([Buffer.from(csvOf([]), 'utf8'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd, 0x0a])]);
     const response = await upload(t, police, resourceId, gbk, 'wait=true&encoding=utf-8');
-    expect(response.statusCode).toBe(422);
-    expect(response.json().code).toBe('pool.ingest.encoding');
+    // The content check reads the first block before a batch starts.
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('upload.content.encoding');
     expect(response.json().detail).toContain('utf-8');
   });
 
@@ -51,8 +52,8 @@ describe('bad files change nothing', () => {
       'wait=true&format=xlsx',
       XLSX,
     );
-    expect(fake.statusCode).toBe(422);
-    expect(fake.json().code).toBe('catalog.import.not_xlsx');
+    expect(fake.statusCode).toBe(415);
+    expect(fake.json().code).toBe('upload.content.not_xlsx');
 
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('数据');

@@ -41,6 +41,7 @@ import {
 } from './pools.service.ts';
 import type { BatchFormat } from './pools.tables.ts';
 import { DATA_CONTENT_TYPES, DataUpload, receiveDataFile } from './upload.ts';
+import { checkUploadContent } from '../../platform/files/content-check.ts';
 
 const tags = ['pools'];
 
@@ -168,11 +169,14 @@ export async function poolRoutes(app: AppInstance) {
       const run = (async () => {
         try {
           if (upload.size === 0) throw new AppError(400, 'pool.upload.empty');
+          const format = formatOf(request.query, upload);
+          // What the file is, by its bytes, before a reader parses it (never by its name or type).
+          await checkUploadContent(upload.file, format === 'json' ? 'jsonl' : format, request.query.encoding);
           return await loadFile(database, request.ctx, {
             resourceId: request.params.resourceId,
             file: upload.file,
             fileName: request.query.fileName ?? null,
-            format: formatOf(request.query, upload),
+            format,
             mode: request.query.mode ?? 'replace',
             encoding: request.query.encoding,
             delimiter: request.query.delimiter,

@@ -10,7 +10,7 @@ export async function systemRoutes(app: AppInstance) {
   app.get(
     '/health',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: false },
       schema: {
         tags: ['system'],
         summary: 'Liveness',
@@ -23,7 +23,7 @@ export async function systemRoutes(app: AppInstance) {
   app.get(
     '/ready',
     {
-      config: { permission: 'public' },
+      config: { permission: 'public', rateLimit: false },
       schema: {
         tags: ['system'],
         summary: 'Readiness: the database answers',

@@ -26,12 +26,16 @@ export async function webRoutes(app: AppInstance) {
   });
   const rootFiles = new Set(fs.readdirSync(WEB_DIST).filter((name) => name !== 'index.html'));
 
-  app.get('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) => {
-    const wanted = (request.params as { '*': string })['*'];
-    if (wanted.startsWith('api/') || wanted === 'api') {
-      throw new AppError(404, 'request.not_found', { method: request.method, url: request.url });
-    }
-    if (rootFiles.has(wanted)) return reply.sendFile(wanted, WEB_DIST);
-    return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
-  });
+  app.get(
+    '/*',
+    { config: { permission: 'public', rateLimit: false }, schema: { hide: true } },
+    async (request, reply) => {
+      const wanted = (request.params as { '*': string })['*'];
+      if (wanted.startsWith('api/') || wanted === 'api') {
+        throw new AppError(404, 'request.not_found', { method: request.method, url: request.url });
+      }
+      if (rootFiles.has(wanted)) return reply.sendFile(wanted, WEB_DIST);
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+    },
+  );
 }

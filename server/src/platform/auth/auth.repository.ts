@@ -7,6 +7,7 @@ export interface SessionWithUser {
   sessionId: string;
   csrfToken: string;
   expiresAt: Date;
+  lastSeenAt: Date;
   userId: string;
   username: string;
   displayName: string;
@@ -26,6 +27,7 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
       's.id as sessionId',
       's.csrf_token as csrfToken',
       's.expires_at as expiresAt',
+      's.last_seen_at as lastSeenAt',
       'u.id as userId',
       'u.username',
       'u.display_name as displayName',
@@ -37,7 +39,9 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
-  return row ? { ...row, expiresAt: new Date(row.expiresAt) } : undefined;
+  return row
+    ? { ...row, expiresAt: new Date(row.expiresAt), lastSeenAt: new Date(row.lastSeenAt) }
+    : undefined;
 }
 
 /** What resolving an API key needs: the key, its department and that department's region. */
@@ -78,6 +82,15 @@ export async function touchApiKey(db: Kysely<DB>, id: string): Promise<void> {
     .updateTable('api_keys')
     .set({ last_used_at: sql<Date>`now()` })
     .where('id', '=', id)
+    .execute();
+}
+
+/** Records that a session was used (callers throttle this; the idle limit reads it). */
+export async function touchSession(db: Kysely<DB>, sessionId: string): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: sql<Date>`now()` })
+    .where('id', '=', sessionId)
     .execute();
 }
 

@@ -3,7 +3,13 @@ import type { DB } from '../db/schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { Actor } from '../policy/actor.ts';
 import type { Role } from '../policy/permissions.ts';
-import { findApiKeyByDigest, findSession, regionWithDescendants, touchApiKey } from './auth.repository.ts';
+import {
+  findApiKeyByDigest,
+  findSession,
+  regionWithDescendants,
+  touchApiKey,
+  touchSession,
+} from './auth.repository.ts';
 import { tokenDigest } from './secrets.ts';
 import './auth.messages.ts';
 
@@ -35,6 +41,8 @@ export class Authenticator {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly cacheMs: number,
+    /** A session unused this long has ended (0: no idle limit). */
+    private readonly idleMs = 0,
     private readonly maxEntries = 10_000,
   ) {}
 
@@ -42,10 +50,16 @@ export class Authenticator {
   async fromSessionToken(token: string): Promise<Authentication> {
     const key = `s:${tokenDigest(token)}`;
     const cached = this.fromCache(key);
-    if (cached) return cached;
+    if (cached) {
+      this.touchSession(key.slice(2));
+      return cached;
+    }
     const row = await findSession(this.db, key.slice(2));
     if (!row || row.disabled) return { kind: 'anonymous' };
-    if (row.expiresAt.getTime() <= Date.now()) return { kind: 'expired' };
+    const now = Date.now();
+    if (row.expiresAt.getTime() <= now) return { kind: 'expired' };
+    // Idle limit: last use is written at most once a minute, so it is known to within that minute.
+    if (this.idleMs > 0 && row.lastSeenAt.getTime() + this.idleMs <= now) return { kind: 'expired' };
     const actor: Actor = {
       type: 'user',
       id: row.userId,
@@ -59,6 +73,7 @@ export class Authenticator {
       session: { id: row.sessionId, csrfToken: row.csrfToken },
     };
     this.remember(key, actor, row.expiresAt.getTime());
+    this.touchSession(row.sessionId);
     return { kind: 'actor', actor };
   }
 
@@ -132,10 +147,21 @@ export class Authenticator {
 
   /** Updates an API key's last-used time at most once a minute per key, off the request path. */
   private touch(apiKeyId: string): void {
-    if (!apiKeyId) return;
+    if (!apiKeyId || !this.due(`k:${apiKeyId}`)) return;
+    touchApiKey(this.db, apiKeyId).catch(() => this.lastTouched.delete(`k:${apiKeyId}`));
+  }
+
+  /** Updates a session's last-used time (the idle limit's clock) at most once a minute, off the path. */
+  private touchSession(sessionId: string): void {
+    if (this.idleMs <= 0 || !this.due(`s:${sessionId}`)) return;
+    touchSession(this.db, sessionId).catch(() => this.lastTouched.delete(`s:${sessionId}`));
+  }
+
+  private due(key: string): boolean {
     const now = Date.now();
-    if ((this.lastTouched.get(apiKeyId) ?? 0) > now - 60_000) return;
-    this.lastTouched.set(apiKeyId, now);
-    touchApiKey(this.db, apiKeyId).catch(() => this.lastTouched.delete(apiKeyId));
+    if ((this.lastTouched.get(key) ?? 0) > now - 60_000) return false;
+    if (this.lastTouched.size >= this.maxEntries) this.lastTouched.clear();
+    this.lastTouched.set(key, now);
+    return true;
   }
 }

@@ -4,6 +4,7 @@ import { API_KEY_PREFIX, SESSION_COOKIE, type Authentication } from '../auth/aut
 import { AppError } from '../errors/app-error.ts';
 import { negotiateLocale } from '../i18n/messages.ts';
 import { forbidden, mayUse, unauthenticated } from '../policy/policy.ts';
+import type { Limit } from '../ratelimit/rate-limiter.ts';
 import type { AppInstance } from './types.ts';
 import { sendProblem } from './problem.ts';
 
@@ -22,8 +23,43 @@ async function authenticate(app: AppInstance, request: FastifyRequest): Promise<
 }
 
 /**
- * The gate in front of every route: language, who is calling, whether the route's permission
- * allows it, and CSRF for cookie-authenticated writes. Every refusal is audited.
+ * The general rate limit a request counts against: its API key, its user (over every session),
+ * or, without valid credentials, its IP. Signed-in callers are not limited by IP, since a
+ * government intranet often puts a whole department behind one address.
+ */
+function limitOf(app: AppInstance, request: FastifyRequest): Limit | undefined {
+  const { config } = app.platform;
+  const windowSeconds = config.rateWindowSeconds;
+  const actor = request.actor;
+  const [bucket, max] =
+    actor?.type === 'application'
+      ? [`key:${actor.id}`, config.rateApiKeyPerWindow]
+      : actor
+        ? [`user:${actor.id}`, config.rateUserPerWindow]
+        : [`ip:${request.ip}`, config.rateAnonymousPerIp];
+  return max > 0 ? { bucket, max, windowSeconds } : undefined;
+}
+
+/** Counts the request; over the limit it answers 429 with Retry-After (audited once per window). */
+async function overLimit(app: AppInstance, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  if (request.routeOptions.config.rateLimit === false) return false;
+  const limit = limitOf(app, request);
+  if (!limit) return false;
+  const verdict = app.platform.rateLimiter.hit(limit);
+  if (verdict.allowed) return false;
+  if (verdict.firstRefusal) await auditDenied(app, request, 'rate.limited');
+  await sendProblem(
+    request,
+    reply,
+    new AppError(429, 'rate.limited', { seconds: verdict.retryAfterSeconds }),
+  );
+  return true;
+}
+
+/**
+ * The gate in front of every route: language, who is calling, the rate limit, whether the
+ * route's permission allows it, and CSRF for cookie-authenticated writes. Every refusal is
+ * audited (a rate limit's once per window).
  */
 export function installAuthHooks(app: AppInstance) {
   app.decorateRequest('actor', null);
@@ -42,6 +78,8 @@ export function installAuthHooks(app: AppInstance) {
     try {
       authentication = await authenticate(app, request);
     } catch (error) {
+      // Wrong keys count against the IP, so guessing keys is limited like every anonymous call.
+      if (await overLimit(app, request, reply)) return reply;
       if (error instanceof AppError) await auditDenied(app, request, error.code);
       throw error;
     }
@@ -50,6 +88,7 @@ export function installAuthHooks(app: AppInstance) {
       request.ctx.actor = authentication.actor;
       if (authentication.actor.locale === 'en' && !request.headers['accept-language']) request.locale = 'en';
     }
+    if (await overLimit(app, request, reply)) return reply;
     if (!mayUse(request.actor, permission)) {
       const error =
         request.actor === null

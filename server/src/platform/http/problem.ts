@@ -117,6 +117,10 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
       message: translate(field.code, locale, field.params ?? {}),
     }));
   }
+  // A 429 (and a 503 that knows) says when to come back, in seconds.
+  if ((error.status === 429 || error.status === 503) && typeof error.params.seconds === 'number') {
+    reply.header('retry-after', String(error.params.seconds));
+  }
   return reply.status(error.status).type('application/problem+json; charset=utf-8').send(body);
 }
 

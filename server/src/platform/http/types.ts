@@ -14,6 +14,7 @@ import type { Locale } from '../i18n/messages.ts';
 import type { Actor, RequestContext } from '../policy/actor.ts';
 import type { Permission } from '../policy/permissions.ts';
 import type { Profile } from '../profiles/profile.schema.ts';
+import type { RateLimiter } from '../ratelimit/rate-limiter.ts';
 
 /** What every module gets from the platform: the database, configuration and shared services. */
 export interface Platform {
@@ -24,6 +25,8 @@ export interface Platform {
   profile: Profile;
   /** The working-day calendar (package schedules + imported years), held in memory. */
   calendar: WorkCalendar;
+  /** Request counters shared by every instance through PostgreSQL (see docs/security-hardening.md). */
+  rateLimiter: RateLimiter;
 }
 
 /** The Fastify instance modules register routes on (TypeBox schemas give typed handlers). */
@@ -48,5 +51,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission this route needs. Every route must declare one (deny by default). */
     permission?: Permission;
+    /** False for routes outside the rate limits (liveness, readiness, static files of the web UI). */
+    rateLimit?: boolean;
   }
 }

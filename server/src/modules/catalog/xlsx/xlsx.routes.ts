@@ -13,6 +13,7 @@ import { XLSX_TYPE } from './layout.ts';
 import { removeTemporary } from './temp-files.ts';
 import { writeCatalogWorkbook } from './template.ts';
 import { receiveUpload, Upload } from './upload.ts';
+import { checkUploadContent } from '../../../platform/files/content-check.ts';
 import './xlsx.messages.ts';
 
 const tags = ['catalog'];
@@ -126,6 +127,8 @@ export async function catalogXlsxRoutes(app: AppInstance) {
         throw new AppError(415, 'catalog.import.media_type', { type: XLSX_TYPE });
       try {
         if (upload.size === 0) throw new AppError(400, 'catalog.import.empty_body');
+        // A workbook by its bytes (a zip with the workbook parts), whatever the name or type said.
+        await checkUploadContent(upload.file, 'xlsx');
         const departmentId = departmentOf(request.ctx, request.query.departmentId);
         return await importCatalogList(db, request.ctx, profile, departmentId, upload.file);
       } finally {

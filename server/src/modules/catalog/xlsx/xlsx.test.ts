@@ -268,8 +268,8 @@ describe('importing a filled-in template', () => {
   it('refuses files that are not the workbook it expects, with a clear 4xx and never a 500', async () => {
     const before = await countResources();
     const text = await x.upload(officer, Buffer.from('资源名称,分类代码\n户籍人口信息,101\n'));
-    expect(text.statusCode).toBe(400);
-    expect(text.json()).toMatchObject({ code: 'catalog.import.not_xlsx' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json()).toMatchObject({ code: 'upload.content.not_xlsx' });
 
     const real = await save(await x.filled([household], householdItems));
     const truncated = await x.upload(officer, real.subarray(0, Math.floor(real.length / 2)));
