@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
 import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
+import { openSigner } from './platform/crypto/signer.ts';
 import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import type { AppInstance } from './platform/http/types.ts';
@@ -36,6 +37,7 @@ import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
+import { signingRoutes } from './modules/security/signing/signing.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -79,6 +81,8 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     // A bad profile throws here, naming the field, so the app never starts on wrong deadlines.
     profile: loadProfile(options.config.profileId),
     calendar: await loadCalendar(options.database.db),
+    // A configured but missing or malformed key file throws here, so the app never starts unsigned.
+    signer: await openSigner(options.database, options.config),
   });
 
   // Deny by default: a route that does not name a known permission cannot be registered.
@@ -142,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
+  await app.register(signingRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

@@ -23,6 +23,10 @@ export interface Config {
   /** Largest JSON body of a push of rows into a pool. */
   poolPushLimitBytes: number;
   logLevel: string;
+  /** Algorithm suite (ZHENGSHU_CRYPTO_SUITE): `sm` (SM2/SM3/SM4, the default) or `intl`. */
+  cryptoSuite: 'sm' | 'intl';
+  /** The private signing key's file (PEM or JSON); unset: a development key beside the data directory. */
+  signingKeyFile: string | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -32,6 +36,12 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+function suiteFromEnv(raw: string | undefined): 'sm' | 'intl' {
+  if (raw === undefined || raw === '' || raw === 'sm') return 'sm';
+  if (raw === 'intl') return 'intl';
+  throw new Error(`ZHENGSHU_CRYPTO_SUITE must be sm or intl, got "${raw}"`);
 }
 
 /** Reads the configuration from environment variables, with the documented defaults. */
@@ -53,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolXlsxUnpackedLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_XLSX_UNPACKED_LIMIT_MB', 4096) * 1024 * 1024,
     poolPushLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_PUSH_LIMIT_MB', 16) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
+    cryptoSuite: suiteFromEnv(env.ZHENGSHU_CRYPTO_SUITE),
+    signingKeyFile: env.ZHENGSHU_SIGNING_KEY_FILE ? path.resolve(env.ZHENGSHU_SIGNING_KEY_FILE) : undefined,
   };
 }

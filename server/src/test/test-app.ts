@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { generateSigningKey } from '../platform/crypto/signing.ts';
 import type { AppInstance } from '../platform/http/types.ts';
 import { openTestDatabase } from './test-database.ts';
 
@@ -12,9 +16,22 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+let signingKeyFile: string | undefined;
+
+/** One SM2 signing key file per test process, in the temporary directory (not the repository's ./data-keys). */
+function testSigningKeyFile(): string {
+  if (!signingKeyFile) {
+    const file = path.join(os.tmpdir(), `zs-test-signing-${process.pid}.pem`);
+    fs.writeFileSync(file, generateSigningKey('SM2-SM3').privateKeyPem, { mode: 0o600 });
+    process.once('exit', () => fs.rmSync(file, { force: true }));
+    signingKeyFile = file;
+  }
+  return signingKeyFile;
+}
+
 /** Configuration for tests: the documented defaults, with overrides. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), ...overrides };
+  return { ...loadConfig({}), signingKeyFile: testSigningKeyFile(), ...overrides };
 }
 
 /** Builds the app as `main.ts` does, on a fresh test database, without the web UI. */
