@@ -9,6 +9,7 @@ import type {
 import type { Config } from '../../config.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/database.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor, RequestContext } from '../policy/actor.ts';
@@ -24,6 +25,8 @@ export interface Platform {
   profile: Profile;
   /** The working-day calendar (package schedules + imported years), held in memory. */
   calendar: WorkCalendar;
+  /** The data keys (ZHENGSHU_KEY_FILE / ZHENGSHU_DATA_KEYS), held outside the database. */
+  keyring: Keyring;
 }
 
 /** The Fastify instance modules register routes on (TypeBox schemas give typed handlers). */
