@@ -6,6 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
+import { openKeyring, type Keyring } from './platform/crypto/keyring.ts';
 import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
 import { openSigner } from './platform/crypto/signer.ts';
@@ -45,6 +46,8 @@ import { webRoutes } from './modules/web/web.routes.ts';
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** The data keys; opened from the configuration when not given (main.ts opens it first to fail early). */
+  keyring?: Keyring;
   /** Fastify logger option; tests turn it off. */
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web UI (off in API tests). */
@@ -81,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     // A bad profile throws here, naming the field, so the app never starts on wrong deadlines.
     profile: loadProfile(options.config.profileId),
     calendar: await loadCalendar(options.database.db),
+    keyring: options.keyring ?? openKeyring(options.config),
     // A configured but missing or malformed key file throws here, so the app never starts unsigned.
     signer: await openSigner(options.database, options.config),
   });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../app.ts';
 import { loadConfig, type Config } from '../config.ts';
+import { Keyring } from '../platform/crypto/keyring.ts';
 import type { Database } from '../platform/db/database.ts';
 import { generateSigningKey } from '../platform/crypto/signing.ts';
 import type { AppInstance } from '../platform/http/types.ts';
@@ -29,18 +30,37 @@ function testSigningKeyFile(): string {
   return signingKeyFile;
 }
 
-/** Configuration for tests: the documented defaults, with overrides. */
+let testKeys: string | undefined;
+
+/** One fresh data key per test process, as ZHENGSHU_DATA_KEYS JSON: tests never write a key file. */
+function testDataKeys(): string {
+  if (testKeys) return testKeys;
+  const ring = Keyring.inMemory('sm');
+  const key = ring.activeKey();
+  testKeys = JSON.stringify({
+    format: 'zhengshu-keyring/1',
+    active: key.id,
+    keys: [
+      { id: key.id, algorithm: key.algorithm, key: key.material.toString('base64'), created: key.created },
+    ],
+  });
+  return testKeys;
+}
+
+/** Configuration for tests: the documented defaults, with overrides (keys in memory, not on disk). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), signingKeyFile: testSigningKeyFile(), ...overrides };
+  return { ...loadConfig({}), dataKeys: testDataKeys(), signingKeyFile: testSigningKeyFile(), ...overrides };
 }
 
 /** Builds the app as `main.ts` does, on a fresh test database, without the web UI. */
 export async function createTestApp(
-  options: { config?: Partial<Config>; authCacheMs?: number } = {},
+  options: { config?: Partial<Config>; authCacheMs?: number; keyring?: Keyring } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   const config = testConfig(options.config);
-  const app = await buildApp({ database, config, authCacheMs: options.authCacheMs });
+  // A rotatable in-memory keyring, unless the test brings its own (e.g. a key file in a temporary dir).
+  const keyring = options.keyring ?? Keyring.inMemory(config.cryptoSuite);
+  const app = await buildApp({ database, config, keyring, authCacheMs: options.authCacheMs });
   await app.ready();
   return {
     app,
