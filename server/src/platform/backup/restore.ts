@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { verifyChain } from '../audit/verify.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { createOpenStream } from '../crypto/seal.ts';
 import { openDatabase, type Database } from '../db/database.ts';
+import { LOCK_FILE } from '../db/data-dir-lock.ts';
 import { auditChainHead, countRows, userTableCount } from './backup.repository.ts';
 import { BACKUP_MAGIC, TRAILER_BYTES, collect, waitForExit, type BackupManifest } from './backup.ts';
 
@@ -160,6 +162,8 @@ export async function restoreBackup(
       loadDataDir: new Blob([new Uint8Array(tarball.bytes())]),
     });
     await loaded.close();
+    // The tarball carries the source's lock file; the new directory is this process's alone.
+    fs.rmSync(path.join(target.dataDir, LOCK_FILE), { force: true });
     database = await openDatabase({ dataDir: target.dataDir });
   } else {
     // Open first into a temporary file: pg_restore must not get half a dump if a frame fails.
