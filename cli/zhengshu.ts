@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerIngest, registerPools } from './commands/ingest.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeed } from './commands/seed.ts';
+import { registerSigning } from './commands/signing.ts';
 import { registerUser } from './commands/user.ts';
 import { CliError, EXIT } from './context.ts';
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerIngest(program);
   registerPools(program);
+  registerSigning(program);
+  registerBackup(program);
   return program;
 }
 

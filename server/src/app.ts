@@ -6,8 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
+import { openKeyring, type Keyring } from './platform/crypto/keyring.ts';
 import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
+import { openSigner } from './platform/crypto/signer.ts';
 import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
@@ -38,6 +40,7 @@ import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
+import { signingRoutes } from './modules/security/signing/signing.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -45,6 +48,8 @@ import { webRoutes } from './modules/web/web.routes.ts';
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** The data keys; opened from the configuration when not given (main.ts opens it first to fail early). */
+  keyring?: Keyring;
   /** Fastify logger option; tests turn it off. */
   logger?: FastifyServerOptions['logger'];
   /** Serve the built web UI (off in API tests). */
@@ -91,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
       flushMs: options.rateLimitFlushMs,
       onError: (err) => app.log.warn({ err }, 'rate limit counters not written'),
     }),
+    keyring: options.keyring ?? openKeyring(options.config),
+    // A configured but missing or malformed key file throws here, so the app never starts unsigned.
+    signer: await openSigner(options.database, options.config),
   });
   app.platform.rateLimiter.start();
   app.addHook('onClose', () => app.platform.rateLimiter.stop());
@@ -158,6 +166,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
+  await app.register(signingRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isSuiteId, type SuiteId } from './platform/crypto/suite.ts';
 
 /** Runtime settings read from the environment once at start-up (see the README's configuration table). */
 export interface Config {
@@ -44,6 +45,20 @@ export interface Config {
   /** Largest JSON body of a push of rows into a pool. */
   poolPushLimitBytes: number;
   logLevel: string;
+  /** ZHENGSHU_CRYPTO_SUITE: `sm` (SM4/SM3, the default) or `intl` (AES-256-GCM/SHA-256). */
+  cryptoSuite: SuiteId;
+  /** ZHENGSHU_KEY_FILE: the data-key file; when set it must exist. Unset: `<dataDir>/keys.json`, generated. */
+  keyFile: string | undefined;
+  /** ZHENGSHU_DATA_KEYS: the data keys as key-file JSON (read-only; wins over the key file). */
+  dataKeys: string | undefined;
+  /** The private signing key's file (PEM or JSON); unset: a development key beside the data directory. */
+  signingKeyFile: string | undefined;
+}
+
+function suiteFromEnv(env: NodeJS.ProcessEnv): SuiteId {
+  const raw = env.ZHENGSHU_CRYPTO_SUITE || 'sm';
+  if (!isSuiteId(raw)) throw new Error(`ZHENGSHU_CRYPTO_SUITE must be "sm" or "intl", got "${raw}"`);
+  return raw;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -97,5 +112,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolXlsxUnpackedLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_XLSX_UNPACKED_LIMIT_MB', 4096) * 1024 * 1024,
     poolPushLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_PUSH_LIMIT_MB', 16) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
+    cryptoSuite: suiteFromEnv(env),
+    keyFile: env.ZHENGSHU_KEY_FILE ? path.resolve(env.ZHENGSHU_KEY_FILE) : undefined,
+    dataKeys: env.ZHENGSHU_DATA_KEYS || undefined,
+    signingKeyFile: env.ZHENGSHU_SIGNING_KEY_FILE ? path.resolve(env.ZHENGSHU_SIGNING_KEY_FILE) : undefined,
   };
 }

@@ -1,6 +1,7 @@
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { deleteExpiredSessions } from './platform/auth/auth.repository.ts';
+import { openKeyring } from './platform/crypto/keyring.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -36,6 +37,8 @@ function printCredentials(credentials: SeedCredentials) {
 /** Starts the platform: configuration → database → migrations → demo seed → HTTP server. */
 async function main() {
   const config = loadConfig();
+  // Keys first: a missing or malformed key file stops the start before the database is touched.
+  const keyring = openKeyring(config);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const applied = await migrateToLatest(database);
   if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
@@ -48,6 +51,7 @@ async function main() {
   const app = await buildApp({
     database,
     config,
+    keyring,
     serveWeb: true,
     logger: loggerOptions(config.logLevel),
   });

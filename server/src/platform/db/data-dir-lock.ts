@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const LOCK_FILE = 'zhengshu.pid';
+/** The lock file's name inside a data directory. */
+export const LOCK_FILE = 'zhengshu.pid';
 
 function isAlive(pid: number): boolean {
   try {

@@ -16,6 +16,8 @@ export interface Database {
   engine: Engine;
   /** A transaction that can also COPY rows in (bulk loads into the data pools). */
   withCopy: WithCopy;
+  /** The PGlite instance itself (PGlite only): backups dump its data directory. */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       db,
       engine: 'pglite',
       withCopy: pgliteCopy(db, pglite),
+      pglite,
       close: async () => {
         await db.destroy();
         release();

@@ -9,6 +9,7 @@ import type { CorrectionTables } from '../../modules/pools/corrections/correctio
 import type { PullTables } from '../../modules/pools/pulls/pulls.tables.ts';
 import type { BaseDbTables } from '../../modules/pools/basedb/basedb.tables.ts';
 import type { RateLimitTables } from '../ratelimit/rate-limits.tables.ts';
+import type { SigningTables } from '../crypto/signing.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -152,4 +153,5 @@ export type DB = FoundationTables &
   CorrectionTables &
   PullTables &
   BaseDbTables &
-  RateLimitTables;
+  RateLimitTables &
+  SigningTables;

@@ -9,6 +9,8 @@ import type {
 import type { Config } from '../../config.ts';
 import type { Authenticator } from '../auth/authenticator.ts';
 import type { WorkCalendar } from '../calendar/calendar.ts';
+import type { Signer } from '../crypto/signer.ts';
+import type { Keyring } from '../crypto/keyring.ts';
 import type { Database } from '../db/database.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Actor, RequestContext } from '../policy/actor.ts';
@@ -27,6 +29,10 @@ export interface Platform {
   calendar: WorkCalendar;
   /** Request counters shared by every instance through PostgreSQL (see docs/security-hardening.md). */
   rateLimiter: RateLimiter;
+  /** The platform's signer (SM2 or Ed25519): `signDocument(payload)` for what the platform hands out. */
+  signer: Signer;
+  /** The data keys (ZHENGSHU_KEY_FILE / ZHENGSHU_DATA_KEYS), held outside the database. */
+  keyring: Keyring;
 }
 
 /** The Fastify instance modules register routes on (TypeBox schemas give typed handlers). */

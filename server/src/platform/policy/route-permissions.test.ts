@@ -19,6 +19,9 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/profile',
   'GET /api/v1/catalog/vocabulary',
   'GET /api/v1/open-catalog/datasets',
+  // The platform's public signing keys and signature check (anyone holding a signed document).
+  'GET /api/v1/security/signing-keys',
+  'POST /api/v1/security/signatures/verify',
   // The read-only CKAN Action API and the DCAT-AP export of the open catalog.
   ...[
     'package_list',
