@@ -66,4 +66,24 @@ describe('security incidents in the console', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain('处置中');
   });
+
+  it("registers an emergency plan and shows every department's drill standing", async () => {
+    await ui.openMenu(page, '安全管理', '应急预案与演练', /\/console\/security\/plans$/);
+    await page.getByTestId('plan-register').click();
+    await page.locator('#plan_title').fill(`数据共享平台应急预案${suffix}`);
+    await page.locator('#plan_scope').fill('人口、出入境数据的共享接口');
+    await page.locator('#plan_body').fill('一、总则……');
+    await page.locator('#plan_approvedOn').click();
+    await page.locator('#plan_approvedOn').fill(twoDaysAgo().slice(0, 10));
+    await page.locator('#plan_approvedOn').press('Enter');
+    await page.getByTestId('form-submit').click();
+    const row = page
+      .getByTestId('plans-table')
+      .locator('.ant-table-row', { hasText: `数据共享平台应急预案${suffix}` });
+    await row.waitFor();
+    // Never drilled: the drill is due at once.
+    await row.getByTestId('due-overdue').waitFor();
+    await page.locator('.ant-tabs-tab:visible', { hasText: '各部门情况' }).click();
+    await page.getByTestId('security-overview').getByText('市公安局').first().waitFor();
+  });
 });

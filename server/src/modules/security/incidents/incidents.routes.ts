@@ -114,32 +114,51 @@ export async function securityIncidentRoutes(app: AppInstance) {
     },
   );
 
-  const steps = [
-    ['actions', 'Add an action taken to the timeline', ActionBody, addIncidentAction],
-    ['contain', 'Record that the incident is under control', ContainBody, containIncident],
-    ['close', 'Close the incident with a summary', CloseBody, closeIncident],
-    [
-      'report',
-      'Record the report to the competent authorities (to whom, when, reference)',
-      ReportBody,
-      reportIncident,
-    ],
-  ] as const;
-  for (const [path, summary, body, run] of steps) {
-    app.post(
-      `/security/incidents/:id/${path}`,
-      { config: manage, schema: { tags, summary, params, body, response: { 200: IncidentDetail } } },
-      async (request) => {
-        // Each step's body schema matches its service function's input.
-        await (run as (...args: unknown[]) => Promise<void>)(
-          db,
-          request.ctx,
-          rules(),
-          request.params.id,
-          request.body,
-        );
-        return detail(request.ctx, request.params.id);
+  const step = { tags, params, response: { 200: IncidentDetail } };
+
+  app.post(
+    '/security/incidents/:id/actions',
+    { config: manage, schema: { ...step, summary: 'Add an action taken to the timeline', body: ActionBody } },
+    async (request) => {
+      await addIncidentAction(db, request.ctx, rules(), request.params.id, request.body);
+      return detail(request.ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/security/incidents/:id/contain',
+    {
+      config: manage,
+      schema: { ...step, summary: 'Record that the incident is under control', body: ContainBody },
+    },
+    async (request) => {
+      await containIncident(db, request.ctx, rules(), request.params.id, request.body);
+      return detail(request.ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/security/incidents/:id/close',
+    { config: manage, schema: { ...step, summary: 'Close the incident with a summary', body: CloseBody } },
+    async (request) => {
+      await closeIncident(db, request.ctx, rules(), request.params.id, request.body);
+      return detail(request.ctx, request.params.id);
+    },
+  );
+
+  app.post(
+    '/security/incidents/:id/report',
+    {
+      config: manage,
+      schema: {
+        ...step,
+        summary: 'Record the report to the competent authorities (to whom, when, reference)',
+        body: ReportBody,
       },
-    );
-  }
+    },
+    async (request) => {
+      await reportIncident(db, request.ctx, rules(), request.params.id, request.body);
+      return detail(request.ctx, request.params.id);
+    },
+  );
 }
