@@ -55,7 +55,7 @@ describe('security incidents in the console', () => {
     await drawer.getByTestId('report-overdue').waitFor();
 
     await drawer.getByTestId('incident-add-action').click();
-    await page.locator('#incident-actions_text').fill('封禁异常调用方的接口密钥');
+    await page.locator('#incident-actions_description').fill('封禁异常调用方的接口密钥');
     await page.getByTestId('form-submit').click();
     const timeline = drawer.getByTestId('incident-timeline');
     await timeline.getByText('封禁异常调用方的接口密钥').waitFor();
@@ -83,7 +83,8 @@ describe('security incidents in the console', () => {
     await row.waitFor();
     // Never drilled: the drill is due at once.
     await row.getByTestId('due-overdue').waitFor();
-    await page.locator('.ant-tabs-tab:visible', { hasText: '各部门情况' }).click();
+    // The tab bar's ink moves while the list renders; the tab takes the click wherever it is.
+    await page.locator('.ant-tabs-tab-btn', { hasText: '各部门情况' }).click({ force: true });
     await page.getByTestId('security-overview').getByText('市公安局').first().waitFor();
   });
 });

@@ -203,11 +203,8 @@ export function IncidentDrawer({ id, onClose }: { id: string; onClose(): void })
   );
 }
 
-interface StepValues {
-  at: Dayjs;
-  text: string;
-  reference?: string;
-}
+// The form's fields carry the API's names (takenAt, description, …), so refusals land beside them.
+type StepValues = Record<string, Dayjs | string | undefined>;
 
 const STEP_FIELDS: Record<Step, { at: string; text: string; atLabel: MessageKey; textLabel: MessageKey }> = {
   actions: {
@@ -246,15 +243,13 @@ function StepModal({ step, incidentId, onClose }: { step: Step; incidentId: stri
     <FormModal<StepValues>
       name={`incident-${step}`}
       title={t(STEP_TITLES[step])}
-      initialValues={{ at: dayjs() }}
-      // The server names its own field names; the form's are `at` and `text`.
-      fieldNames={[]}
+      initialValues={{ [fields.at]: dayjs() }}
+      fieldNames={[fields.at, fields.text, 'reference']}
       onClose={onClose}
       onSubmit={async (values) => {
         await api.post(`/security/incidents/${incidentId}/${step}`, {
-          [fields.at]: instant(values.at),
-          [fields.text]: values.text,
-          ...(step === 'report' && values.reference ? { reference: values.reference } : {}),
+          ...values,
+          [fields.at]: instant(values[fields.at] as Dayjs),
         });
         message.success(t('security.incident.saved'));
         await refresh();
@@ -262,14 +257,14 @@ function StepModal({ step, incidentId, onClose }: { step: Step; incidentId: stri
       }}
     >
       <Form.Item
-        name="at"
+        name={fields.at}
         label={t(fields.atLabel)}
         rules={[{ required: true, message: t('common.requiredSelect', { field: t(fields.atLabel) }) }]}
       >
         <InstantPicker />
       </Form.Item>
       <Form.Item
-        name="text"
+        name={fields.text}
         label={t(fields.textLabel)}
         extra={step === 'report' ? t('security.incident.field.reportedToHelp') : undefined}
         rules={[
