@@ -41,6 +41,10 @@ import { correctionRoutes } from './modules/pools/corrections/corrections.routes
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
 import { signingRoutes } from './modules/security/signing/signing.routes.ts';
+import { securityIncidentRoutes } from './modules/security/incidents/incidents.routes.ts';
+import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts';
+import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
+import { securityOverviewRoutes } from './modules/security/overview.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -165,6 +169,10 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(correctionRoutes, { prefix: '/api/v1' });
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });
+  await app.register(securityIncidentRoutes, { prefix: '/api/v1' });
+  await app.register(securityDrillRoutes, { prefix: '/api/v1' });
+  await app.register(securityAssessmentRoutes, { prefix: '/api/v1' });
+  await app.register(securityOverviewRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   await app.register(signingRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);

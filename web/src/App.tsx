@@ -47,6 +47,9 @@ const PoolTablesPage = lazy(() => import('./console/pages/pools/PoolTablesPage.t
 const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx'));
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
 const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabasesPage.tsx'));
+const SecurityIncidentsPage = lazy(() => import('./console/pages/security/IncidentsPage.tsx'));
+const SecurityPlansPage = lazy(() => import('./console/pages/security/PlansPage.tsx'));
+const SecurityAssessmentsPage = lazy(() => import('./console/pages/security/AssessmentsPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -98,6 +101,20 @@ const router = createBrowserRouter([
           { path: 'catalog/supplements', element: guarded('catalog.review', <CatalogSupplementsPage />) },
           { path: 'catalog/projects', element: guarded('catalog.read', <CatalogProjectsPage />) },
           { path: 'catalog/projects/:id', element: guarded('catalog.read', <CatalogProjectPage />) },
+          { path: 'security', element: <Navigate to="incidents" replace /> },
+          {
+            path: 'security/incidents',
+            element: guarded('security.incident.read', <SecurityIncidentsPage />),
+          },
+          { path: 'security/plans', element: guarded('security.incident.read', <SecurityPlansPage />) },
+          {
+            path: 'security/assessments',
+            element: guarded('security.incident.read', <SecurityAssessmentsPage />),
+          },
+          {
+            path: 'security/expert',
+            element: guarded('security.assessment.opinion', <SecurityAssessmentsPage key="expert" expert />),
+          },
           { path: 'pools', element: guarded('pool.read', <PoolTablesPage />) },
           { path: 'pools/:resourceId', element: guarded('pool.read', <PoolTablePage />) },
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },

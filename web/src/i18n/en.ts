@@ -1,3 +1,4 @@
+import { securityRegistersEn } from './sections/security-registers.en.ts';
 import { demandsEn } from './sections/catalog-demands.en.ts';
 import { dutiesEn } from './sections/catalog-duties.en.ts';
 import { projectsEn } from './sections/catalog-projects.en.ts';
@@ -362,4 +363,5 @@ export const en: Dictionary = {
   ...poolsEn,
   ...poolQualityEn,
   ...baseDbEn,
+  ...securityRegistersEn,
 };

@@ -1,3 +1,4 @@
+import { securityRegistersZhCN } from './sections/security-registers.zh-CN.ts';
 import { demandsZhCN } from './sections/catalog-demands.zh-CN.ts';
 import { dutiesZhCN } from './sections/catalog-duties.zh-CN.ts';
 import { projectsZhCN } from './sections/catalog-projects.zh-CN.ts';
@@ -353,6 +354,7 @@ export const zhCN = {
   ...poolsZhCN,
   ...poolQualityZhCN,
   ...baseDbZhCN,
+  ...securityRegistersZhCN,
 } as const;
 
 /** A message key of the console. */

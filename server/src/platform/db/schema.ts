@@ -10,6 +10,7 @@ import type { PullTables } from '../../modules/pools/pulls/pulls.tables.ts';
 import type { BaseDbTables } from '../../modules/pools/basedb/basedb.tables.ts';
 import type { RateLimitTables } from '../ratelimit/rate-limits.tables.ts';
 import type { SigningTables } from '../crypto/signing.tables.ts';
+import type { SecurityRegisterTables } from '../../modules/security/security.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -154,4 +155,5 @@ export type DB = FoundationTables &
   PullTables &
   BaseDbTables &
   RateLimitTables &
-  SigningTables;
+  SigningTables &
+  SecurityRegisterTables;

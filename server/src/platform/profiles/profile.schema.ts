@@ -125,6 +125,68 @@ export const CatalogRules = Type.Object(
 /** The catalog rules of a profile. */
 export type CatalogRules = Static<typeof CatalogRules>;
 
+/** A code and its names, e.g. an incident severity or a risk level. */
+const Coded = {
+  code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }),
+  name: Names,
+};
+
+/**
+ * How often a register must be renewed (定期): the texts ask for it without a number, so every
+ * interval here is the deployment's choice (`policy: true`), with the article that asks for the act.
+ */
+const Interval = Type.Object(
+  {
+    months: Type.Integer({ minimum: 1, maximum: 120 }),
+    article: Type.Union([Article, Type.Null()]),
+    policy: Type.Literal(true),
+  },
+  { additionalProperties: false },
+);
+
+/** Security registers (CQ19 §43–44, CQO §34, §37, SC §42, CQ18 §28): severities, report duty, intervals. */
+export const SecurityRules = Type.Object(
+  {
+    incidents: Type.Object(
+      {
+        /** Severities, gravest first; `reportWithinHours` after detection the report is due (null: none). */
+        severities: Type.Array(
+          Type.Object(
+            {
+              ...Coded,
+              reportWithinHours: Type.Union([Type.Integer({ minimum: 1, maximum: 8760 }), Type.Null()]),
+            },
+            { additionalProperties: false },
+          ),
+          { minItems: 1 },
+        ),
+        /** The article that asks for the report "按照规定"; the hours are the deployment's choice. */
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+    /** An emergency plan (应急预案) is reviewed this often after its approval. */
+    planReview: Interval,
+    /** Each department drills (演练) its plans this often. */
+    drills: Interval,
+    /** Each department assesses its risks (风险评估) this often. */
+    riskAssessments: Type.Object(
+      {
+        months: Type.Integer({ minimum: 1, maximum: 120 }),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+        /** Risk levels an assessment concludes, highest first. */
+        riskLevels: Type.Array(Type.Object(Coded, { additionalProperties: false }), { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The security rules of a profile. */
+export type SecurityRules = Static<typeof SecurityRules>;
+
 /** A regulation profile (REQUIREMENTS §1): every number and name the regulations fix, with its article. */
 export const Profile = Type.Object(
   {
@@ -179,6 +241,7 @@ export const Profile = Type.Object(
       { additionalProperties: false },
     ),
     catalog: CatalogRules,
+    security: SecurityRules,
   },
   { additionalProperties: false },
 );
