@@ -12,6 +12,7 @@ import { installAuthHooks } from './platform/http/auth-hooks.ts';
 import { installProblemHandlers } from './platform/http/problem.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
+import { reviewRoutes } from './modules/security/reviews/reviews.routes.ts';
 import { profileRoutes } from './platform/profiles/profile.routes.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
+  await app.register(reviewRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

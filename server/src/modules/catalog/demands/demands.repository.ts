@@ -1,3 +1,4 @@
+import { openEffectiveSql } from '../../security/reviews/reviews.effect.ts';
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -78,7 +79,9 @@ export async function searchCandidates(
 ): Promise<{ resourceId: string; score: number }[]> {
   if (words.length === 0) return [];
   const query = sql.join(words.map(wordQuery), sql` || `);
-  const usable = audience === 'share' ? sql`e.share_type <> 'none'` : sql`e.open_type <> 'none'`;
+  // Only resources whose attributes are in effect (passed secrecy review) can answer a demand.
+  const usable =
+    audience === 'share' ? sql`e.share_type <> 'none' AND e.share_review_passed` : openEffectiveSql('e');
   const result = await sql<{ resourceId: string; score: number }>`
     SELECT e.resource_id AS "resourceId", ts_rank(e.search_vector, q.query) AS score
     FROM (SELECT ${query} AS query OFFSET 0) q, catalog_entries e
