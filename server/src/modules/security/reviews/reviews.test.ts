@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepOverdue } from '../../../platform/cases/sweep.ts';
-import { createDepartment, login, type TestSession } from '../../../test/factories.ts';
+import { type TestSession } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import {
   catalogSessions,
