@@ -20,6 +20,7 @@ import {
   PartitionOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  FileProtectOutlined,
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
@@ -158,11 +159,17 @@ export const NAVIGATION: NavItem[] = [
     future: 'opening',
   },
   {
-    key: '/console/security',
+    key: 'security',
     label: 'menu.security',
     icon: <SafetyCertificateOutlined />,
-    permission: STAFF,
-    future: 'security',
+    children: [
+      {
+        key: '/console/security/reviews',
+        label: 'security.menu.reviews',
+        icon: <FileProtectOutlined />,
+        permission: 'security.review.read',
+      },
+    ],
   },
   {
     key: '/console/oversight',
