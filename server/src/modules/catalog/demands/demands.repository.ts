@@ -67,7 +67,7 @@ function wordQuery(word: QueryWord) {
 
 /**
  * The published resources whose search text shares the most words with a demand, best first. Unlike
- * the catalog search (entries.repository.ts, where every word must match), any word may match here:
+ * the catalog search (entries.repository.ts, where every word must match), a single word may match here:
  * a demand's description is prose, not a query; ts_rank weighs how many words match and where. `audience` keeps resources the requester could use: shared ones
  * for a department, open ones for the public.
  */
@@ -91,7 +91,7 @@ export async function searchCandidates(
   return result.rows.map((row) => ({ resourceId: row.resourceId, score: Number(row.score) }));
 }
 
-/** Resources by id with their published row, if any (for matching, linking and presenting). */
+/** Resources by id with their published row, when there is one (for matching, linking and presenting). */
 export async function findResources(db: Kysely<DB>, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
@@ -186,7 +186,7 @@ export type DemandRecord = NonNullable<Awaited<ReturnType<typeof findDemand>>>;
 /** Which demands a reader may see. */
 export type DemandScope =
   | { kind: 'all' }
-  /** Authorities and auditors: their regions' demands, plus any their department files, answers or provides. */
+  /** Authorities and auditors: their regions' demands, plus each one their department files, answers or provides. */
   | { kind: 'regions'; regionIds: readonly string[]; departmentId: string | null }
   /** A department: the demands it filed and those routed to it. */
   | { kind: 'department'; departmentId: string }
