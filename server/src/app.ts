@@ -15,6 +15,7 @@ import { installProblemHandlers } from './platform/http/problem.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
+import { reviewRoutes } from './modules/security/reviews/reviews.routes.ts';
 import { profileRoutes } from './platform/profiles/profile.routes.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { RateLimiter } from './platform/ratelimit/rate-limiter.ts';
@@ -175,6 +176,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(securityOverviewRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   await app.register(signingRoutes, { prefix: '/api/v1' });
+  await app.register(reviewRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

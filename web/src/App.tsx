@@ -39,6 +39,7 @@ const CatalogSearchPage = lazy(() => import('./console/pages/catalog/SearchPage.
 const CatalogDemandsPage = lazy(() => import('./console/pages/catalog/demands/DemandsPage.tsx'));
 const CatalogDutiesPage = lazy(() => import('./console/pages/catalog/duties/DutiesPage.tsx'));
 const CatalogQualityPage = lazy(() => import('./console/pages/catalog/duties/QualityPage.tsx'));
+const SecurityReviewsPage = lazy(() => import('./console/pages/security/ReviewsPage.tsx'));
 const CatalogUpdatesPage = lazy(() => import('./console/pages/catalog/updates/UpdateRequestsPage.tsx'));
 const CatalogSupplementsPage = lazy(() => import('./console/pages/catalog/updates/SupplementsPage.tsx'));
 const CatalogProjectsPage = lazy(() => import('./console/pages/catalog/projects/ProjectsPage.tsx'));
@@ -98,6 +99,7 @@ const router = createBrowserRouter([
           { path: 'catalog/duties', element: guarded('catalog.read', <CatalogDutiesPage />) },
           { path: 'catalog/quality', element: guarded('catalog.read', <CatalogQualityPage />) },
           { path: 'catalog/updates', element: guarded('catalog.read', <CatalogUpdatesPage />) },
+          { path: 'security/reviews', element: guarded('security.review.read', <SecurityReviewsPage />) },
           { path: 'catalog/supplements', element: guarded('catalog.review', <CatalogSupplementsPage />) },
           { path: 'catalog/projects', element: guarded('catalog.read', <CatalogProjectsPage />) },
           { path: 'catalog/projects/:id', element: guarded('catalog.read', <CatalogProjectPage />) },

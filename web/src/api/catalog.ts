@@ -47,8 +47,24 @@ export interface CatalogProfile {
     resourceCode: { pattern: string; example: string; article: string | null };
     legalBasis: Record<'share' | 'open', { types: AccessType[]; article: string | null }>;
     baseResourcesUnconditionallyShared: { required: boolean; article: string | null };
-    securityLevels: { code: string; name: Names }[];
+    /** 分级: levels lowest first, with sub-levels and what each allows (SC §30, §40). */
+    securityLevels: SecurityLevel[];
+    /** 分类: the data categories of resources and items. */
+    dataCategories: { code: string; name: Names }[];
+    classificationArticle: string;
   };
+  secrecyReview: { required: boolean; article: string | null };
+}
+
+/** A 安全级别 of the profile. */
+export interface SecurityLevel {
+  code: string;
+  name: Names;
+  subLevels: { code: string; name: Names }[];
+  shareTypes: AccessType[];
+  openTypes: AccessType[];
+  /** What the level's items get when no masking rule is set: none, a masking rule, or withheld. */
+  maskingDefault: 'none' | 'mask' | 'null';
 }
 
 /** A classification node with its path of names (类 / 项 / 目 / 细目). */
@@ -74,6 +90,10 @@ export interface Item {
   required: boolean;
   /** 取值范围: the values the item may take; empty: every value. */
   allowedValues: string[];
+  /** 分类 of the item, or null. */
+  category: string | null;
+  /** The item's own level; null: the resource's. */
+  securityLevel: string | null;
 }
 
 /** What a resource says at one point. */
@@ -97,6 +117,8 @@ export interface Revision {
   openMethods: string[];
   openBasis: string | null;
   securityLevel: string;
+  securitySubLevel: string | null;
+  category: string | null;
   usageRequirements: string | null;
   updateCycle: string;
   updateCycleNote: string | null;
@@ -167,6 +189,8 @@ export interface ItemInput {
   isKey?: boolean;
   required?: boolean;
   allowedValues?: string[];
+  category?: string | null;
+  securityLevel?: string | null;
 }
 
 /** A resource as written (PUT …/draft; POST /catalog/resources adds code and departmentId). */
@@ -187,6 +211,8 @@ export interface ResourceInput {
   openMethods: string[];
   openBasis: string | null;
   securityLevel: string;
+  securitySubLevel: string | null;
+  category: string | null;
   usageRequirements: string | null;
   updateCycle: string;
   updateCycleNote: string | null;

@@ -23,6 +23,7 @@ import {
   RadarChartOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  FileProtectOutlined,
   SearchOutlined,
   SendOutlined,
   SettingOutlined,
@@ -166,6 +167,12 @@ export const NAVIGATION: NavItem[] = [
     label: 'menu.security',
     icon: <SafetyCertificateOutlined />,
     children: [
+      {
+        key: '/console/security/reviews',
+        label: 'security.menu.reviews',
+        icon: <FileProtectOutlined />,
+        permission: 'security.review.read',
+      },
       {
         key: '/console/security/incidents',
         label: 'security.menu.incidents',

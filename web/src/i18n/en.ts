@@ -5,6 +5,7 @@ import { projectsEn } from './sections/catalog-projects.en.ts';
 import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
+import { securityReviewsEn } from './sections/security-reviews.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
@@ -364,4 +365,5 @@ export const en: Dictionary = {
   ...poolQualityEn,
   ...baseDbEn,
   ...securityRegistersEn,
+  ...securityReviewsEn,
 };

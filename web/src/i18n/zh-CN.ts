@@ -5,6 +5,7 @@ import { projectsZhCN } from './sections/catalog-projects.zh-CN.ts';
 import { updatesZhCN } from './sections/catalog-updates.zh-CN.ts';
 import { catalogZhCN } from './sections/catalog.zh-CN.ts';
 import { poolsZhCN } from './sections/pools.zh-CN.ts';
+import { securityReviewsZhCN } from './sections/security-reviews.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
 
@@ -355,6 +356,7 @@ export const zhCN = {
   ...poolQualityZhCN,
   ...baseDbZhCN,
   ...securityRegistersZhCN,
+  ...securityReviewsZhCN,
 } as const;
 
 /** A message key of the console. */

@@ -46,6 +46,8 @@ const FIELDS = [
   'openMethods',
   'openBasis',
   'securityLevel',
+  'securitySubLevel',
+  'category',
   'usageRequirements',
   'updateCycle',
   'updateCycleNote',
@@ -67,6 +69,8 @@ const ITEM_FIELDS = [
   'isKey',
   'required',
   'allowedValues',
+  'category',
+  'securityLevel',
 ] as const satisfies readonly (keyof Item)[];
 
 const same = (a: Comparable, b: Comparable) => JSON.stringify(a) === JSON.stringify(b);

@@ -5,6 +5,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { createWorld, login, type TestSession } from '../../test/factories.ts';
 import type { TestApp } from '../../test/test-app.ts';
 import type { ResourceInput } from './catalog.schemas.ts';
+import { decideReviews } from '../security/reviews/reviews.factories.ts';
 
 /** The id of a classification node by its code (the migration seeds 1–3, 101–105, 201–212). */
 export async function classIdOf(db: Kysely<DB>, code: string): Promise<string> {
@@ -77,12 +78,15 @@ async function call(t: TestApp, session: TestSession, method: 'POST' | 'PUT', ur
 /**
  * Publishes resources of the police department (from `createWorld`, made if missing; or of the
  * department of `officerName`) as one new catalog version through the real routes; each input is
- * merged over `resourceInput`. Returns the resources' ids and codes in the order given.
+ * merged over `resourceInput`. The secrecy reviews the publication opens are then passed by the
+ * department's security officer through the real route (`review: false` leaves them waiting).
+ * Returns the resources' ids and codes in the order given.
  */
 export async function publishResources(
   t: TestApp,
   inputs: (Partial<ResourceInput> & { name: string; classCode?: string })[],
   officerName = 'police.officer',
+  options: { review?: boolean } = {},
 ): Promise<{ id: string; code: string }[]> {
   const { officer, authority } = await catalogSessions(t, officerName);
   const created: { id: string; code: string }[] = [];
@@ -101,5 +105,11 @@ export async function publishResources(
     })),
   });
   await call(t, authority, 'POST', '/api/v1/catalog/versions', {});
+  if (options.review ?? true)
+    await decideReviews(
+      t,
+      created.map((r) => r.id),
+      'passed',
+    );
   return created.map(({ id, code }) => ({ id, code }));
 }

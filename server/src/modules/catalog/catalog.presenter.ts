@@ -27,6 +27,8 @@ export function revisionValues(input: ResourceInput, actorId: string | null): Re
     open_methods: input.openType === 'none' ? [] : (input.openMethods ?? []),
     open_basis: trimmed(input.openBasis),
     security_level: input.securityLevel,
+    security_sublevel: trimmed(input.securitySubLevel),
+    category: trimmed(input.category),
     usage_requirements: trimmed(input.usageRequirements),
     update_cycle: input.updateCycle,
     update_cycle_note: trimmed(input.updateCycleNote),
@@ -54,6 +56,8 @@ export function itemValues(input: ResourceInput): ItemValues[] {
     is_key: item.isKey ?? false,
     required: item.required ?? item.isKey ?? false,
     allowed_values: (item.allowedValues ?? []).map((value) => value.trim()).filter(Boolean),
+    category: trimmed(item.category),
+    security_level: trimmed(item.securityLevel),
   }));
 }
 
@@ -70,6 +74,8 @@ export function presentItem(item: RevisionRecord['items'][number]): Item {
     isKey: item.is_key,
     required: item.required,
     allowedValues: item.allowed_values ?? [],
+    category: item.category ?? null,
+    securityLevel: item.security_level ?? null,
   };
 }
 
@@ -105,6 +111,8 @@ export function presentRevision(record: RevisionRecord, classes: Map<string, Cla
     openMethods: record.open_methods,
     openBasis: record.open_basis,
     securityLevel: record.security_level,
+    securitySubLevel: record.security_sublevel ?? null,
+    category: record.category ?? null,
     usageRequirements: record.usage_requirements,
     updateCycle: record.update_cycle,
     updateCycleNote: record.update_cycle_note,
@@ -139,6 +147,8 @@ export function inputOf(revision: Revision): ResourceInput {
       isKey: item.isKey,
       required: item.required,
       allowedValues: item.allowedValues,
+      category: item.category,
+      securityLevel: item.securityLevel,
     })),
     shareType: revision.shareType as ResourceInput['shareType'],
     shareCondition: revision.shareCondition,
@@ -149,6 +159,8 @@ export function inputOf(revision: Revision): ResourceInput {
     openMethods: revision.openMethods as ResourceInput['openMethods'],
     openBasis: revision.openBasis,
     securityLevel: revision.securityLevel,
+    securitySubLevel: revision.securitySubLevel,
+    category: revision.category,
     usageRequirements: revision.usageRequirements,
     updateCycle: revision.updateCycle as ResourceInput['updateCycle'],
     updateCycleNote: revision.updateCycleNote,

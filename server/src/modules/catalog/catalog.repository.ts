@@ -19,8 +19,13 @@ export type RevisionValues = Omit<
   'id' | 'resource_id' | 'number' | 'state' | 'created_at' | 'updated_at'
 >;
 /** An item as written, without its revision and position. */
-export type ItemValues = Omit<CatalogItemTable, 'revision_id' | 'position' | 'allowed_values'> & {
+export type ItemValues = Omit<
+  CatalogItemTable,
+  'revision_id' | 'position' | 'allowed_values' | 'category' | 'security_level'
+> & {
   allowed_values: string[];
+  category: string | null;
+  security_level: string | null;
 };
 
 /** Every classification node with its path of names, top first (the tree is small). */

@@ -6,6 +6,7 @@ import type { Profile } from '../../platform/profiles/profile.schema.ts';
 import './catalog.messages.ts';
 import type { ClassRef, ResourceInput } from './catalog.schemas.ts';
 import { DATA_TYPES } from './catalog.vocabulary.ts';
+import { checkClassification } from '../security/classification/classification.rules.ts';
 
 /** What the rules need to know beyond the input itself. */
 export interface RuleContext {
@@ -115,6 +116,8 @@ export function checkResource(context: RuleContext, input: ResourceInput, base =
     });
   }
   problems.push(...checkAccess(context, input, 'share', at), ...checkAccess(context, input, 'open', at));
+  // 分类分级: categories, sub-levels, item levels, and the types the highest level allows (SC §30, §40).
+  problems.push(...checkClassification(context.profile, input, at));
   const baseRule = context.profile.catalog.baseResourcesUnconditionallyShared;
   if (cls?.kind === 'base' && baseRule.required && input.shareType !== 'unconditional') {
     problems.push({

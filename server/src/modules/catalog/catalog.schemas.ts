@@ -51,6 +51,10 @@ export const ItemInput = Type.Object(
     allowedValues: Type.Optional(
       Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500, uniqueItems: true }),
     ),
+    /** 分类: a data category code of the profile. */
+    category: Type.Optional(OrNull(Type.String({ maxLength: 32 }))),
+    /** 安全级别 of the item; blank inherits the resource's (an item may be higher, never lower). */
+    securityLevel: Type.Optional(OrNull(Type.String({ maxLength: 32 }))),
   },
   { additionalProperties: false },
 );
@@ -80,6 +84,10 @@ export const ResourceInput = Type.Object(
     openMethods: Type.Optional(Type.Array(oneOf(codesOf(OPEN_METHODS)), { maxItems: 3, uniqueItems: true })),
     openBasis: Type.Optional(OrNull(Text(2000))),
     securityLevel: Type.String({ minLength: 1, maxLength: 32 }),
+    /** 子级 of the security level, when the profile defines sub-levels for it. */
+    securitySubLevel: Type.Optional(OrNull(Type.String({ maxLength: 32 }))),
+    /** 分类: a data category code of the profile (个人信息, 法人信息, 公共管理 …). */
+    category: Type.Optional(OrNull(Type.String({ maxLength: 32 }))),
     usageRequirements: Type.Optional(OrNull(Text(2000))),
     updateCycle: oneOf(codesOf(UPDATE_CYCLES)),
     updateCycleNote: Type.Optional(OrNull(Text(200))),
@@ -118,6 +126,9 @@ export const Item = Type.Object({
   isKey: Type.Boolean(),
   required: Type.Boolean(),
   allowedValues: Type.Array(Type.String()),
+  category: Nullable(Type.String()),
+  /** The item's own level; null: the resource's. */
+  securityLevel: Nullable(Type.String()),
 });
 /** An information item. */
 export type Item = Static<typeof Item>;
@@ -156,6 +167,8 @@ export const Revision = Type.Object({
   openMethods: Type.Array(Type.String()),
   openBasis: Nullable(Type.String()),
   securityLevel: Type.String(),
+  securitySubLevel: Nullable(Type.String()),
+  category: Nullable(Type.String()),
   usageRequirements: Nullable(Type.String()),
   updateCycle: Type.String(),
   updateCycleNote: Nullable(Type.String()),

@@ -3,6 +3,7 @@
 // same rules as every draft and published as one version through the same code as a review's approvals.
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
+import { loadCalendar } from '../../platform/calendar/calendar.service.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import type { RequestContext } from '../../platform/policy/actor.ts';
 import type { Profile } from '../../platform/profiles/profile.schema.ts';
@@ -12,6 +13,7 @@ import type { ResourceInput } from './catalog.schemas.ts';
 import { createInTransaction } from './catalog.service.ts';
 import { lockNextVersionNumber } from './versions.repository.ts';
 import { publishChanges } from './versions.service.ts';
+import { passInitialReviews } from '../security/reviews/reviews.service.ts';
 
 /** A resource of an initial catalog: its provider, classification code and metadata. */
 export interface InitialResource {
@@ -35,6 +37,11 @@ export async function publishInitialCatalog(
     classes: { code: string; name: string; parentCode: string }[];
     resources: InitialResource[];
     note: string;
+    /**
+     * Set when the resources' share and open attributes were reviewed before they came to the
+     * platform (保密审查): passed reviews are recorded with this note, so they take effect at once.
+     */
+    reviewedNote?: string;
   },
 ) {
   let classes = await listClasses(trx);
@@ -94,16 +101,32 @@ export async function publishInitialCatalog(
     created.push({ resourceId: made.id, revisionId: made.revisionId });
   }
   const number = await lockNextVersionNumber(trx);
-  const counts = await publishChanges(trx, number, created, {
-    id: context.actor?.id ?? context.system ?? 'system',
-    name: context.actor?.displayName ?? context.system ?? 'system',
-    note: data.note,
-  });
+  const env = { profile, calendar: await loadCalendar(trx) };
+  const counts = await publishChanges(
+    trx,
+    number,
+    created,
+    {
+      id: context.actor?.id ?? context.system ?? 'system',
+      name: context.actor?.displayName ?? context.system ?? 'system',
+      note: data.note,
+    },
+    { context, env },
+  );
+  const reviewed = data.reviewedNote
+    ? await passInitialReviews(
+        trx,
+        context,
+        env,
+        created.map((c) => c.resourceId),
+        data.reviewedNote,
+      )
+    : 0;
   await recordAudit(trx, context, {
     action: 'catalog.version.publish',
     targetType: 'catalog_version',
     targetId: String(number),
-    detail: { ...counts, initial: true, classes: data.classes.length },
+    detail: { ...counts, initial: true, classes: data.classes.length, reviewed },
   });
   return { number, ...counts };
 }

@@ -63,6 +63,10 @@ export interface CatalogRevisionTable {
   open_methods: string[];
   open_basis: string | null;
   security_level: string;
+  /** 子级 of the level (a code of the profile's level), or null. */
+  security_sublevel: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 分类: a data category code of the profile, or null (not yet classified). */
+  category: ColumnType<string | null, string | null | undefined, string | null>;
   usage_requirements: string | null;
   update_cycle: string;
   update_cycle_note: string | null;
@@ -93,6 +97,10 @@ export interface CatalogItemTable {
   required: boolean;
   /** 取值范围: the values the item may take; empty: every value of its type. */
   allowed_values: ColumnType<string[], string[] | undefined, string[]>;
+  /** 分类 of the item (a profile category code), or null. */
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 安全级别 of the item; null inherits the resource's level. */
+  security_level: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Row of `catalog_submissions`. */
@@ -171,6 +179,12 @@ export interface CatalogEntryTable {
   formats: string[];
   update_cycle: string;
   security_level: string;
+  security_sublevel: ColumnType<string | null, string | null | undefined, string | null>;
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Whether the current share attributes have a passed secrecy review (保密审查). */
+  share_review_passed: Generated<boolean>;
+  /** Whether the current open attributes have a passed secrecy review. */
+  open_review_passed: Generated<boolean>;
   keywords: string[];
   published_at: Date | string;
   modified_at: Date | string;

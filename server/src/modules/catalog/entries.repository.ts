@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.ts';
 import { indexText, type QueryWord } from '../../platform/search/segmenter.ts';
 import type { AccessType, CatalogEntryTable, ClassKind } from './catalog.tables.ts';
 import { startingWith } from '../../platform/db/like.ts';
+import { openEffectiveSql, shareEffectiveSql } from '../security/reviews/reviews.effect.ts';
 
 /** What search indexes of an entry, by weight: A name, keywords, code; B abstract; C items; D provider. */
 export interface SearchParts {
@@ -102,7 +103,10 @@ export const FACETS = [
 /** A facet's name. */
 export type Facet = (typeof FACETS)[number];
 
-/** Which catalog is searched: the share catalog (all entries) or the open catalog (open types only). */
+/**
+ * Which catalog is searched: the share catalog (every entry whose share attributes passed their
+ * secrecy review) or the open catalog (open types only, whose open attributes passed theirs).
+ */
 export type CatalogScope = 'share' | 'open';
 
 /** One search: words (none = browse), filters, scope, facets to count, order and window. */
@@ -209,7 +213,7 @@ function matching(search: EntrySearch): RawBuilder<unknown> {
   const text = search.words.length > 0;
   const conditions = [
     text ? sql`m.search_vector @@ q.query` : sql`true`,
-    search.scope === 'open' ? sql`m.open_type IN ('unconditional', 'conditional')` : sql`true`,
+    search.scope === 'open' ? openEffectiveSql('m') : shareEffectiveSql('m'),
     search.filters.classCode ? sql`m.class_code LIKE ${startingWith(search.filters.classCode)}` : sql`true`,
   ];
   return sql`(SELECT ${text ? tsQuery(search.words) : sql`NULL::tsquery`} AS query OFFSET 0) q,
@@ -299,7 +303,8 @@ function readCounts(rows: GroupRow[]): { total: number; counted: number; facets:
 
 const ENTRY_COLUMNS = sql`e.resource_id, e.revision_id, e.code, e.name, e.abstract, e.department_id,
   e.region_id, e.class_id, e.class_kind, e.class_code, e.share_type, e.open_type, e.format_type,
-  e.formats, e.update_cycle, e.security_level, e.keywords, e.published_at, e.modified_at,
+  e.formats, e.update_cycle, e.security_level, e.security_sublevel, e.category,
+  e.share_review_passed, e.open_review_passed, e.keywords, e.published_at, e.modified_at,
   e.version_number, e.quality_score, d.name AS department_name, r.name AS region_name,
   c.name AS class_name`;
 const ENTRY_JOINS = sql`JOIN catalog_entries e ON e.resource_id = page.resource_id

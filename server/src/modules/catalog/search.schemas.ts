@@ -72,6 +72,8 @@ const entryFields = {
   modifiedAt: Type.String({ format: 'date-time' }),
   versionNumber: Type.Integer(),
   qualityScore: Type.Integer(),
+  /** 分类: the data category code of the profile, or null. */
+  category: Type.Union([Type.String(), Type.Null()]),
 };
 
 /** An entry of the open catalog: what the public may see of a published resource. */
@@ -84,6 +86,7 @@ export const ShareEntry = Type.Object({
   ...entryFields,
   shareType: AccessTypeSchema,
   securityLevel: Type.String(),
+  securitySubLevel: Type.Union([Type.String(), Type.Null()]),
 });
 /** An entry of the share catalog. */
 export type ShareEntry = Static<typeof ShareEntry>;

@@ -122,11 +122,17 @@ function presentOpen(row: EntryRow): OpenEntry {
     modifiedAt: iso(row.modified_at),
     versionNumber: row.version_number,
     qualityScore: row.quality_score,
+    category: row.category ?? null,
   };
 }
 
 function presentShare(row: EntryRow): ShareEntry {
-  return { ...presentOpen(row), shareType: row.share_type, securityLevel: row.security_level };
+  return {
+    ...presentOpen(row),
+    shareType: row.share_type,
+    securityLevel: row.security_level,
+    securitySubLevel: row.security_sublevel ?? null,
+  };
 }
 
 async function search<E>(

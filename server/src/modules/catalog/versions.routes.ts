@@ -70,7 +70,7 @@ export async function catalogVersionRoutes(app: AppInstance) {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await publishVersion(db, request.ctx, request.body?.note)),
+      reply.status(201).send(await publishVersion(db, request.ctx, app.platform, request.body?.note)),
   );
 
   app.get(

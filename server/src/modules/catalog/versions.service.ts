@@ -6,7 +6,9 @@ import { recordAudit } from '../../platform/audit/audit.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { conflict, notFound } from '../../platform/errors/app-error.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
+import type { DeadlineEnv } from '../../platform/cases/cases.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
+import { reviewOnPublish, type ReviewFlags } from '../security/reviews/reviews.service.ts';
 import { forbidden, inDepartmentScope } from '../../platform/policy/policy.ts';
 import { diffRevisions } from './catalog.diff.ts';
 import './catalog.messages.ts';
@@ -58,6 +60,7 @@ async function writeEntry(
   revision: Revision,
   resource: { id: string; code: string; departmentId: string; regionId: string; dataUpdatedAt: Date | null },
   dates: { publishedAt: Date; modifiedAt: Date; versionNumber: number },
+  review: ReviewFlags,
 ) {
   const provider = (await findProvider(trx, resource.departmentId))!;
   await upsertEntry(trx, {
@@ -77,6 +80,10 @@ async function writeEntry(
     formats: revision.formats,
     update_cycle: revision.updateCycle,
     security_level: revision.securityLevel,
+    security_sublevel: revision.securitySubLevel,
+    category: revision.category,
+    share_review_passed: review.shareReviewPassed,
+    open_review_passed: review.openReviewPassed,
     keywords: revision.keywords,
     published_at: dates.publishedAt,
     modified_at: dates.modifiedAt,
@@ -100,16 +107,25 @@ export interface PublishChange {
   revisionId: string | null;
 }
 
+/** Who publishes, for the secrecy reviews a publication opens (their cases and audit events). */
+export interface PublishEnv {
+  context: RequestContext;
+  env: DeadlineEnv;
+}
+
 /**
  * Publishes changes as version `number` inside an open transaction (the caller holds the version
  * lock): revisions become published (their predecessors superseded), removals withdraw resources,
  * and the published view is rewritten for each changed resource — the duty lists follow from it.
+ * Share and open attributes not yet passed by a secrecy review are published without effect, and
+ * their review is opened (security/reviews).
  */
 export async function publishChanges(
   trx: Kysely<DB>,
   number: number,
   items: PublishChange[],
   publisher: { id: string; name: string; note: string | null },
+  secrecy: PublishEnv,
 ) {
   const classes = await classMap(trx);
   const now = new Date();
@@ -138,9 +154,22 @@ export async function publishChanges(
       draft_revision_id: resource.draft_revision_id === record.id ? null : resource.draft_revision_id,
       first_published_at: firstPublishedAt,
     });
+    const revision = presentRevision(record, classes);
+    const reviewed = await reviewOnPublish(
+      trx,
+      secrecy.context,
+      secrecy.env,
+      {
+        id: resource.id,
+        code: resource.code,
+        departmentId: resource.department_id,
+        regionId: resource.region_id,
+      },
+      revision,
+    );
     await writeEntry(
       trx,
-      presentRevision(record, classes),
+      revision,
       {
         id: resource.id,
         code: resource.code,
@@ -149,6 +178,7 @@ export async function publishChanges(
         dataUpdatedAt: resource.data_updated_at ? new Date(resource.data_updated_at) : null,
       },
       { publishedAt: firstPublishedAt, modifiedAt: now, versionNumber: number },
+      reviewed,
     );
     // The catalog is the schema: the resource's pool table follows its items in the same transaction.
     await syncPoolTable(trx, resource.id);
@@ -171,7 +201,12 @@ export async function publishChanges(
  * Publishes every approved, unpublished change as the next catalog version, in one transaction.
  * Only the top authority publishes; publications take turns on the version lock.
  */
-export async function publishVersion(db: Kysely<DB>, context: RequestContext, note?: string) {
+export async function publishVersion(
+  db: Kysely<DB>,
+  context: RequestContext,
+  env: DeadlineEnv,
+  note?: string,
+) {
   const actor = context.actor!;
   await requireTopAuthority(db, actor);
   return db.transaction().execute(async (trx) => {
@@ -186,6 +221,7 @@ export async function publishVersion(db: Kysely<DB>, context: RequestContext, no
         revisionId: entry.change === 'remove' ? null : entry.revisionId,
       })),
       { id: actor.id, name: actor.displayName, note: note?.trim() || null },
+      { context, env },
     );
     await markEntriesPublished(
       trx,

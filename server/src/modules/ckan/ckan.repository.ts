@@ -47,11 +47,15 @@ const RES_FORMATS = sql<
 const CKAN_NAME = sql<string>`'zs-' || regexp_replace(lower(e.code), '[^a-z0-9]+', '-', 'g')`;
 
 function openEntries(db: Kysely<DB>) {
-  return db
-    .selectFrom('catalog_entries as e')
-    .innerJoin('catalog_revisions as r', 'r.id', 'e.revision_id')
-    .innerJoin('departments as d', 'd.id', 'e.department_id')
-    .where('e.open_type', 'in', OPEN_TYPES);
+  return (
+    db
+      .selectFrom('catalog_entries as e')
+      .innerJoin('catalog_revisions as r', 'r.id', 'e.revision_id')
+      .innerJoin('departments as d', 'd.id', 'e.department_id')
+      .where('e.open_type', 'in', OPEN_TYPES)
+      // Only open attributes that passed their secrecy review (保密审查) are in effect.
+      .where('e.open_review_passed', '=', true)
+  );
 }
 
 function filtered(db: Kysely<DB>, filter: SearchFilter) {

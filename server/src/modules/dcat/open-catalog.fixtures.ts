@@ -154,6 +154,9 @@ export async function insertPublishedEntry(db: Kysely<DB>, fixture: EntryFixture
       published_at: publishedAt,
       modified_at: modifiedAt,
       version_number: 1,
+      // A fixture of a reviewed resource: its open attributes passed the secrecy review.
+      share_review_passed: true,
+      open_review_passed: true,
       search_vector: sql<string>`to_tsvector('simple', ${fixture.words ?? fixture.name})`,
     })
     .execute();

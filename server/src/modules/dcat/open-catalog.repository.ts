@@ -1,6 +1,6 @@
 // Reads of the open catalog (开放目录) for the public interoperability views (DCAT, CKAN): only
-// published entries whose open type is unconditional or conditional, and only the fields the open
-// catalog shows. Nothing here selects share types, security levels or item sensitivity.
+// published entries whose open type is unconditional or conditional and passed its secrecy review
+// (保密审查), and only the fields the open catalog shows. Nothing here selects share types, security levels or item sensitivity.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import type { ClassKind } from '../catalog/catalog.tables.ts';
@@ -113,7 +113,8 @@ export async function loadOpenDatasets(db: Kysely<DB>, selection: OpenSelection)
       'd.credit_code',
       'd.created_at as department_created_at',
     ])
-    .where('e.open_type', 'in', OPEN_TYPES);
+    .where('e.open_type', 'in', OPEN_TYPES)
+    .where('e.open_review_passed', '=', true);
   if ('ids' in selection) {
     if (selection.ids.length === 0) return [];
     query = query.where('e.resource_id', 'in', selection.ids);
@@ -145,6 +146,7 @@ export async function loadOpenDatasets(db: Kysely<DB>, selection: OpenSelection)
           .select(['resource_id', 'code'])
           .where('code', 'in', relatedCodes)
           .where('open_type', 'in', OPEN_TYPES)
+          .where('open_review_passed', '=', true)
           .execute(),
   ]);
   const classByCode = new Map(classes.map((c) => [c.code, c]));
@@ -217,6 +219,7 @@ export async function findOpenIdByCode(db: Kysely<DB>, code: string): Promise<st
     .select('resource_id')
     .where('code', '=', code)
     .where('open_type', 'in', OPEN_TYPES)
+    .where('open_review_passed', '=', true)
     .executeTakeFirst();
   return row?.resource_id;
 }
@@ -229,6 +232,7 @@ export async function openCatalogSummary(
     .selectFrom('catalog_entries')
     .select((eb) => [eb.fn.countAll<string | number>().as('total'), eb.fn.max('modified_at').as('modified')])
     .where('open_type', 'in', OPEN_TYPES)
+    .where('open_review_passed', '=', true)
     .executeTakeFirstOrThrow();
   return { total: Number(row.total), modifiedAt: row.modified ? new Date(row.modified) : null };
 }

@@ -259,7 +259,48 @@ function resource(department: string, classCode: string, body: Body): DemoResour
       : personal
         ? USE_PERSONAL
         : USE_SHARED);
-  return { department, classCode, ...rest, usageRequirements, contactName, contactPhone };
+  const category = rest.category ?? categoryOf(department, classCode);
+  // Items about persons are personal information (个人信息) whatever the resource's category.
+  const items = rest.items.map((it) => ({
+    ...it,
+    category: it.category ?? (it.sensitivity === 'general' ? category : 'personal'),
+  }));
+  return {
+    department,
+    classCode,
+    ...rest,
+    items,
+    category,
+    usageRequirements,
+    contactName,
+    contactPhone,
+  };
+}
+
+// 分类 of the demo resources: by base class (人口 → personal, 法人/信用 → legal person, 空间地理 →
+// geospatial), else by what the providing department keeps.
+const CATEGORY_BY_CLASS: Record<string, string> = {
+  '101': 'personal',
+  '102': 'legal_person',
+  '103': 'geospatial',
+  '104': 'legal_person',
+};
+const CATEGORY_BY_DEPARTMENT: Record<string, string> = {
+  police: 'public_safety',
+  market: 'legal_person',
+  hrss: 'personal',
+  planning: 'geospatial',
+  health: 'public_service',
+  ecology: 'environment',
+  transport: 'public_service',
+  civil: 'public_administration',
+  education: 'public_service',
+  housing: 'public_administration',
+  water: 'public_service',
+};
+
+function categoryOf(department: string, classCode: string): string {
+  return CATEGORY_BY_CLASS[classCode] ?? CATEGORY_BY_DEPARTMENT[department] ?? 'economy';
 }
 
 const POLICE: DemoResource[] = [
@@ -286,7 +327,9 @@ const POLICE: DemoResource[] = [
       t('更新时间', 'gxsj', '记录最后一次变更的时间'),
     ],
     ...sharedNotOpen(both(LAW.pipl34, LAW.idCard)),
-    securityLevel: 'core',
+    // Base data every department needs (unconditionally shared, CQ19 §25(2)), so important, not core.
+    securityLevel: 'important',
+    securitySubLevel: 'important-2',
     updateCycle: 'daily',
     temporalStart: '1990-01-01',
     related: ['居民身份证信息', '户籍迁移信息'],

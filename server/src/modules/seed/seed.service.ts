@@ -50,6 +50,9 @@ function seedDemoCatalog(
   };
   return publishInitialCatalog(trx, context, profile, {
     note: '演示目录（初始发布）',
+    // The demo catalog's share and open attributes count as reviewed (保密审查), so the demo portal,
+    // CKAN and DCAT show data; each review is recorded and audited like a reviewer's decision.
+    reviewedNote: '演示目录：共享、开放属性已通过保密审查（演示数据）',
     classes: DEMO_DEPARTMENT_CLASSES.map(({ code, name }) => ({ code, name, parentCode: '3' })),
     resources: DEMO_RESOURCES.map(({ department, classCode, related, ...input }) => ({
       departmentId: idOf(department),

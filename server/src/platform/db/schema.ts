@@ -11,6 +11,7 @@ import type { BaseDbTables } from '../../modules/pools/basedb/basedb.tables.ts';
 import type { RateLimitTables } from '../ratelimit/rate-limits.tables.ts';
 import type { SigningTables } from '../crypto/signing.tables.ts';
 import type { SecurityRegisterTables } from '../../modules/security/security.tables.ts';
+import type { ReviewTables } from '../../modules/security/reviews/reviews.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -156,4 +157,5 @@ export type DB = FoundationTables &
   BaseDbTables &
   RateLimitTables &
   SigningTables &
-  SecurityRegisterTables;
+  SecurityRegisterTables &
+  ReviewTables;

@@ -51,6 +51,7 @@ export const DEADLINE_KEYS = [
   'openCatalogCorrectionReply',
   'conditionalOpenReply',
   'demandReply',
+  'secrecyReview',
 ] as const;
 /** The name of a deadline rule, e.g. `correctionReply`. */
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
@@ -90,6 +91,46 @@ const LegalBasisRule = Type.Object(
   { additionalProperties: false },
 );
 
+const Code = Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' });
+
+/**
+ * What a level's items get as masking (脱敏) when no rule is set on them: `none` (shown as stored),
+ * `mask` (a masking rule of the library fitting the item's type, e.g. 张* / 138****1234), `null`
+ * (withheld). The masking library applies it; the profile only names the policy.
+ */
+export const MaskingDefault = Type.Union([Type.Literal('none'), Type.Literal('mask'), Type.Literal('null')]);
+/** A level's masking default. */
+export type MaskingDefault = Static<typeof MaskingDefault>;
+
+/** One 安全级别 and what it allows. */
+export const SecurityLevel = Type.Object(
+  {
+    code: Code,
+    name: Names,
+    /** 子级 a resource of this level may be given (e.g. 一般1级, 一般2级); empty: none. */
+    subLevels: Type.Array(
+      Type.Object(
+        { code: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}$' }), name: Names },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Share types (共享类型) a resource of this level (or with an item of it) may have. */
+    shareTypes: Type.Array(ShareOrOpenType, { uniqueItems: true, minItems: 1 }),
+    /** Open types (开放类型) a resource of this level (or with an item of it) may have. */
+    openTypes: Type.Array(ShareOrOpenType, { uniqueItems: true, minItems: 1 }),
+    maskingDefault: MaskingDefault,
+  },
+  { additionalProperties: false },
+);
+/** A security level of the profile. */
+export type SecurityLevel = Static<typeof SecurityLevel>;
+
+/** The secrecy review (保密审查) before share or open attributes take effect (CQ19 §41, CQ18 §30). */
+export const SecrecyReviewRule = Type.Object(
+  { required: Type.Boolean(), article: Type.Union([Article, Type.Null()]) },
+  { additionalProperties: false },
+);
+
 /** Catalog rules: the resource code format, legal-basis and base-resource rules, security levels. */
 export const CatalogRules = Type.Object(
   {
@@ -111,14 +152,17 @@ export const CatalogRules = Type.Object(
     supplementaryCatalogs: Step,
     /** An IT project needs a pre-compiled resource catalog before approval (CQ19 §48, SC §16). */
     projectCatalog: Step,
-    /** 安全级别 a resource can be given, lowest first. */
-    securityLevels: Type.Array(
-      Type.Object(
-        { code: Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), name: Names },
-        { additionalProperties: false },
-      ),
-      { minItems: 1 },
-    ),
+    /**
+     * 分级: the 安全级别 a resource or item can be given, lowest first, with what each level allows
+     * (SC §30, §40). A resource may share or open only in the types its highest level lists.
+     */
+    securityLevels: Type.Array(SecurityLevel, { minItems: 1 }),
+    /** 分类: the data categories a resource and each of its items carry (SC §30). */
+    dataCategories: Type.Array(Type.Object({ code: Code, name: Names }, { additionalProperties: false }), {
+      minItems: 1,
+    }),
+    /** The article the classification and grading scheme implements. */
+    classificationArticle: Article,
   },
   { additionalProperties: false },
 );
@@ -217,6 +261,8 @@ export const Profile = Type.Object(
         conditionalOpenReply: Deadline,
         /** The authority (then the routed provider) answers a demand list entry. */
         demandReply: Deadline,
+        /** The department's security officer records a secrecy review (保密审查, CQ19 §41). */
+        secrecyReview: Deadline,
       },
       { additionalProperties: false },
     ),
@@ -242,6 +288,8 @@ export const Profile = Type.Object(
     ),
     catalog: CatalogRules,
     security: SecurityRules,
+    /** Whether share and open attributes wait for a passed secrecy review (保密审查). */
+    secrecyReview: SecrecyReviewRule,
   },
   { additionalProperties: false },
 );

@@ -1,3 +1,4 @@
+import { openEffectiveSql } from '../../security/reviews/reviews.effect.ts';
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
@@ -66,7 +67,7 @@ function wordQuery(word: QueryWord) {
 
 /**
  * The published resources whose search text shares the most words with a demand, best first. Unlike
- * the catalog search (entries.repository.ts, where every word must match), any word may match here:
+ * the catalog search (entries.repository.ts, where every word must match), a single word may match here:
  * a demand's description is prose, not a query; ts_rank weighs how many words match and where. `audience` keeps resources the requester could use: shared ones
  * for a department, open ones for the public.
  */
@@ -78,7 +79,9 @@ export async function searchCandidates(
 ): Promise<{ resourceId: string; score: number }[]> {
   if (words.length === 0) return [];
   const query = sql.join(words.map(wordQuery), sql` || `);
-  const usable = audience === 'share' ? sql`e.share_type <> 'none'` : sql`e.open_type <> 'none'`;
+  // Only resources whose attributes are in effect (passed secrecy review) can answer a demand.
+  const usable =
+    audience === 'share' ? sql`e.share_type <> 'none' AND e.share_review_passed` : openEffectiveSql('e');
   const result = await sql<{ resourceId: string; score: number }>`
     SELECT e.resource_id AS "resourceId", ts_rank(e.search_vector, q.query) AS score
     FROM (SELECT ${query} AS query OFFSET 0) q, catalog_entries e
@@ -88,7 +91,7 @@ export async function searchCandidates(
   return result.rows.map((row) => ({ resourceId: row.resourceId, score: Number(row.score) }));
 }
 
-/** Resources by id with their published row, if any (for matching, linking and presenting). */
+/** Resources by id with their published row, when there is one (for matching, linking and presenting). */
 export async function findResources(db: Kysely<DB>, ids: readonly string[]) {
   if (ids.length === 0) return [];
   return db
@@ -183,7 +186,7 @@ export type DemandRecord = NonNullable<Awaited<ReturnType<typeof findDemand>>>;
 /** Which demands a reader may see. */
 export type DemandScope =
   | { kind: 'all' }
-  /** Authorities and auditors: their regions' demands, plus any their department files, answers or provides. */
+  /** Authorities and auditors: their regions' demands, plus each one their department files, answers or provides. */
   | { kind: 'regions'; regionIds: readonly string[]; departmentId: string | null }
   /** A department: the demands it filed and those routed to it. */
   | { kind: 'department'; departmentId: string }

@@ -26,7 +26,7 @@ export interface PoolRecord {
 export async function findResourceEntry(db: Kysely<DB>, resourceId: string) {
   return db
     .selectFrom('catalog_entries')
-    .select(['code', 'name', 'share_type', 'open_type'])
+    .select(['code', 'name', 'share_type', 'open_type', 'share_review_passed', 'open_review_passed'])
     .where('resource_id', '=', resourceId)
     .executeTakeFirst();
 }

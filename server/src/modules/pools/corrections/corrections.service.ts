@@ -3,6 +3,7 @@
 // while it is pending the record is served marked disputed; the provider accepts (the record changes
 // as a new version of the table, with history) or rejects with a reason. Reading is in
 // corrections.reads.ts; which rows are disputed, in corrections.repository.ts (`disputedRows`).
+import { isOpenEffective, isShared } from '../../security/reviews/reviews.effect.ts';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.ts';
 import { openCase, transition, type DeadlineEnv } from '../../../platform/cases/cases.ts';
@@ -104,11 +105,11 @@ async function requireReporter(db: Kysely<DB>, actor: Actor, table: PoolTableRow
   const entry = await findResourceEntry(db, table.resource_id);
   if (!entry) throw notFound('what.pool_table');
   if (actor.role === 'public_user') {
-    if (entry.open_type === 'none') throw forbidden('pool.correction.not_open');
+    if (!isOpenEffective(entry)) throw forbidden('pool.correction.not_open');
     return entry;
   }
   if (actor.departmentId === table.department_id) throw forbidden('pool.correction.own_data');
-  if (entry.share_type === 'none') throw forbidden('pool.correction.not_shared');
+  if (!isShared(entry)) throw forbidden('pool.correction.not_shared');
   return entry;
 }
 

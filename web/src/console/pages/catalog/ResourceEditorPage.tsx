@@ -51,6 +51,7 @@ import {
 } from './meta.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
 import { RevisionView } from './RevisionView.tsx';
+import { ResourceReviewState } from '../security/ResourceReviewState.tsx';
 import { SubmitModal } from './SubmitModal.tsx';
 
 const SUBMITTABLE = ['draft', 'returned'];
@@ -242,6 +243,7 @@ function ResourceEditor({ id }: { id: string | undefined }) {
           )}
         </Flex>
       )}
+      {current?.status === 'published' && <ResourceReviewState resourceId={current.id} />}
       {current && readOnly && revision ? (
         <Flex vertical gap={16}>
           <Alert

@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { fieldLabel } from './DiffView.tsx';
 import { AccessTag, ClassKindTag, useCatalogLabels } from './meta.tsx';
+import { CategoryTag, LevelTag } from '../../../components/LevelTag.tsx';
 
 /** The information items of a revision as a read-only table. */
 export function ItemsView({ items }: { items: Item[] }) {
@@ -44,6 +45,21 @@ export function ItemsView({ items }: { items: Item[] }) {
           width: 100,
           render: (code: string) => (
             <Tag color={code === 'general' ? 'default' : 'orange'}>{labels.term('sensitivities', code)}</Tag>
+          ),
+        },
+        {
+          title: t('catalog.item.securityLevel'),
+          key: 'grading',
+          width: 170,
+          render: (_: unknown, item) => (
+            <>
+              {item.securityLevel ? (
+                <LevelTag level={item.securityLevel} />
+              ) : (
+                <Tag>{t('security.level.inherits')}</Tag>
+              )}
+              {item.category && <CategoryTag category={item.category} />}
+            </>
           ),
         },
         {
@@ -218,8 +234,9 @@ export function RevisionView({
           {
             key: 'securityLevel',
             label: f('securityLevel'),
-            children: labels.securityLevel(revision.securityLevel),
+            children: <LevelTag level={revision.securityLevel} subLevel={revision.securitySubLevel} />,
           },
+          { key: 'category', label: f('category'), children: <CategoryTag category={revision.category} /> },
           { key: 'usage', label: f('usageRequirements'), children: text(revision.usageRequirements) },
         ]}
       />

@@ -7,7 +7,8 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { useCatalogLabels } from '../catalog/meta.tsx';
+import { useCatalogLabels, useResource } from '../catalog/meta.tsx';
+import { CategoryTag, LevelTag } from '../../../components/LevelTag.tsx';
 import { ColumnsTab } from './ColumnsTab.tsx';
 import { LoadTab } from './LoadTab.tsx';
 import { MigrationTag, usePoolTable } from './poolMeta.tsx';
@@ -89,9 +90,12 @@ export default function PoolTablePage() {
         title={detail.name}
         description={`${detail.code} · ${detail.departmentName}`}
         extra={
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/console/pools')}>
-            {t('pools.back')}
-          </Button>
+          <>
+            <ResourceGrading resourceId={resourceId} />
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/console/pools')}>
+              {t('pools.back')}
+            </Button>
+          </>
         }
       />
       <Card style={{ marginBottom: 16 }} data-testid="pool-stats">
@@ -143,5 +147,17 @@ export default function PoolTablePage() {
         <Tabs activeKey={active} onChange={(key) => show(key as TabKey)} items={items} />
       </Card>
     </>
+  );
+}
+
+/** The published resource's level and category (分级分类) beside the table's name. */
+function ResourceGrading({ resourceId }: { resourceId: string }) {
+  const published = useResource(resourceId).data?.published;
+  if (!published) return null;
+  return (
+    <span data-testid="pool-grading">
+      <LevelTag level={published.securityLevel} subLevel={published.securitySubLevel} />
+      <CategoryTag category={published.category} />
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Card, Checkbox, Col, Form, Input, Radio, Row, Select } from 'antd';
+import { Alert, Card, Checkbox, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
 import {
   ACCESS_TYPES,
   type AccessType,
@@ -181,6 +181,41 @@ export function AccessSection({
                 }))}
               />
             </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item noStyle shouldUpdate={(a, b) => a.securityLevel !== b.securityLevel}>
+              {({ getFieldValue }) => {
+                const subs =
+                  profile.catalog.securityLevels.find((l) => l.code === getFieldValue('securityLevel'))
+                    ?.subLevels ?? [];
+                return (
+                  <Form.Item
+                    name="securitySubLevel"
+                    label={`${f('securitySubLevel')}（${t('common.optional')}）`}
+                  >
+                    <Select
+                      allowClear
+                      disabled={subs.length === 0}
+                      options={subs.map((s) => ({ value: s.code, label: s.name[lang] }))}
+                    />
+                  </Form.Item>
+                );
+              }}
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item name="category" label={f('category')}>
+              <Select
+                allowClear
+                options={profile.catalog.dataCategories.map((c) => ({ value: c.code, label: c.name[lang] }))}
+                data-testid="category-select"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('security.level.editorHint', { article: profile.catalog.classificationArticle })}
+            </Typography.Text>
           </Col>
           <Col xs={24} md={16}>
             <Form.Item

@@ -17,6 +17,8 @@ export interface ItemRow {
   isKey?: boolean;
   required?: boolean;
   allowedValues?: string[];
+  category?: string | null;
+  securityLevel?: string | null;
 }
 
 /** The editor's values. */
@@ -46,6 +48,8 @@ export interface ResourceForm {
   openMethods?: string[];
   openBasis?: string | null;
   securityLevel?: string;
+  securitySubLevel?: string | null;
+  category?: string | null;
   usageRequirements?: string | null;
 }
 
@@ -102,6 +106,8 @@ export function formOf(revision: Revision, classPath: string[]): ResourceForm {
     openMethods: revision.openMethods,
     openBasis: revision.openBasis,
     securityLevel: revision.securityLevel,
+    securitySubLevel: revision.securitySubLevel,
+    category: revision.category,
     usageRequirements: revision.usageRequirements,
   };
 }
@@ -141,6 +147,8 @@ export function inputOf(
       isKey: item.isKey ?? false,
       required: (item.required ?? false) || (item.isKey ?? false),
       allowedValues: (item.allowedValues ?? []).map((value) => value.trim()).filter(Boolean),
+      category: item.category ?? null,
+      securityLevel: item.securityLevel ?? null,
     })),
     shareType,
     shareCondition: shareType === 'conditional' ? text(values.shareCondition) : null,
@@ -151,6 +159,8 @@ export function inputOf(
     openMethods: openType === 'none' ? [] : (values.openMethods ?? []),
     openBasis: needsBasis('open', openType) ? text(values.openBasis) : null,
     securityLevel: values.securityLevel!,
+    securitySubLevel: values.securitySubLevel ?? null,
+    category: values.category ?? null,
     usageRequirements: text(values.usageRequirements),
     updateCycle: values.updateCycle!,
     updateCycleNote: values.updateCycle === 'other' ? text(values.updateCycleNote) : null,
@@ -193,6 +203,8 @@ const FORM_FIELDS = new Set<string>([
   'openMethods',
   'openBasis',
   'securityLevel',
+  'securitySubLevel',
+  'category',
   'usageRequirements',
   ...Object.values(RENAMED),
 ]);
@@ -207,6 +219,8 @@ const ITEM_FIELDS = new Set([
   'sensitivity',
   'isKey',
   'required',
+  'category',
+  'securityLevel',
 ]);
 
 /** Where a server field error belongs in the form, or null when no field shows it. */
