@@ -36,6 +36,7 @@ import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
+import { maskingRoutes } from './modules/security/masking/masking.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(correctionRoutes, { prefix: '/api/v1' });
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });
+  await app.register(maskingRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 

@@ -23,6 +23,8 @@ export interface Config {
   /** Largest JSON body of a push of rows into a pool. */
   poolPushLimitBytes: number;
   logLevel: string;
+  /** Secret of keyed SM3 pseudonyms (masking); unset: a random one the database made at migration. */
+  maskingSecret: string | undefined;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,5 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     poolXlsxUnpackedLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_XLSX_UNPACKED_LIMIT_MB', 4096) * 1024 * 1024,
     poolPushLimitBytes: intFromEnv(env, 'ZHENGSHU_POOL_PUSH_LIMIT_MB', 16) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
+    maskingSecret: env.ZHENGSHU_MASKING_SECRET || undefined,
   };
 }

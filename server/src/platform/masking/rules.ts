@@ -11,8 +11,15 @@ export const OnMismatch = Type.Union([Type.Literal('mask_all'), Type.Literal('nu
 export type OnMismatch = Static<typeof OnMismatch>;
 
 // One character; not `\\`, `$` or `&`, which mean something in regular-expression replacements.
-const MaskChar = Type.String({ minLength: 1, maxLength: 1, pattern: '^[^\\\\$&]$', default: '*' });
-const Keep = (max: number, fallback: number) => Type.Integer({ minimum: 0, maximum: max, default: fallback });
+const MaskChar = Type.String({
+  minLength: 1,
+  maxLength: 1,
+  pattern: '^[^\\\\$&]$',
+  description: 'default *',
+});
+// Defaults are applied by the maskers (a default inside a union is ignored by the validator).
+const Keep = (max: number, fallback: number) =>
+  Type.Integer({ minimum: 0, maximum: max, description: `default ${fallback}` });
 const rule = <K extends string, P extends Record<string, TSchema>>(kind: K, props: P) =>
   Type.Object({ kind: Type.Literal(kind), ...props }, { additionalProperties: false });
 
@@ -55,31 +62,35 @@ export const MaskRule = Type.Union([
   rule('address', {
     level: Type.Optional(
       Type.Union([Type.Literal('province'), Type.Literal('city'), Type.Literal('district')], {
-        default: 'district',
+        description: 'default district',
       }),
     ),
     onMismatch: Type.Optional(OnMismatch),
   }),
   /** Date or time reduced to its year (1985) or year and month (1985-03). */
   rule('date', {
-    precision: Type.Optional(Type.Union([Type.Literal('year'), Type.Literal('month')], { default: 'year' })),
+    precision: Type.Optional(
+      Type.Union([Type.Literal('year'), Type.Literal('month')], { description: 'default year' }),
+    ),
   }),
   /** Free text: recognised citizen IDs, mobile numbers and credit codes inside it are masked. */
   rule('free_text', {
     targets: Type.Optional(
       Type.Array(
         Type.Union([Type.Literal('citizen_id'), Type.Literal('mobile'), Type.Literal('credit_code')]),
-        { minItems: 1, uniqueItems: true, default: ['citizen_id', 'mobile', 'credit_code'] },
+        { minItems: 1, uniqueItems: true, description: 'default: all three' },
       ),
     ),
     maskChar: Type.Optional(MaskChar),
   }),
   /** Keyed SM3 pseudonym (HMAC-SM3, key per grant): equal values give equal pseudonyms in one grant. */
-  rule('pseudonym', { length: Type.Optional(Type.Integer({ minimum: 8, maximum: 64, default: 16 })) }),
+  rule('pseudonym', {
+    length: Type.Optional(Type.Integer({ minimum: 8, maximum: 64, description: 'default 16' })),
+  }),
   /** Numbers generalised to a range: fixed-width buckets from an origin, or explicit bounds. */
   rule('range', {
     width: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
-    origin: Type.Optional(Type.Number({ default: 0 })),
+    origin: Type.Optional(Type.Number({ description: 'default 0' })),
     bounds: Type.Optional(Type.Array(Type.Number(), { minItems: 1, maxItems: 64 })),
   }),
 ]);
