@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  EyeInvisibleOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -158,11 +159,17 @@ export const NAVIGATION: NavItem[] = [
     future: 'opening',
   },
   {
-    key: '/console/security',
+    key: 'security',
     label: 'menu.security',
     icon: <SafetyCertificateOutlined />,
-    permission: STAFF,
-    future: 'security',
+    children: [
+      {
+        key: '/console/security/masking',
+        label: 'masking.menu',
+        icon: <EyeInvisibleOutlined />,
+        permission: 'security.masking.read',
+      },
+    ],
   },
   {
     key: '/console/oversight',

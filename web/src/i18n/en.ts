@@ -5,6 +5,7 @@ import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
+import { maskingEn } from './sections/security-masking.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
 
@@ -361,5 +362,6 @@ export const en: Dictionary = {
   ...projectsEn,
   ...poolsEn,
   ...poolQualityEn,
+  ...maskingEn,
   ...baseDbEn,
 };

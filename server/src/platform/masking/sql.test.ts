@@ -92,8 +92,8 @@ describe('masking in SQL and in Node', () => {
     for (const rule of rules)
       it(`${column} ${JSON.stringify(rule)}`, async () => {
         const columns: MaskColumn[] = [{ field: 'v', column, type, rule }];
-        const inSql = planMasking(columns);
-        const inNode = planMasking(columns, { allInNode: true });
+        const inSql = planMasking(columns, { placement: 'sql' });
+        const inNode = planMasking(columns, { placement: 'node' });
         expect(inSql.nodeSteps).toHaveLength(0);
         const read = async (list: string[]) =>
           (

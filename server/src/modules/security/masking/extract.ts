@@ -3,7 +3,7 @@
 // marked `inNode`, such as columns stored encrypted) are masked here on each page.
 import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
-import { maskRow, planMasking, type MaskColumn } from '../../../platform/masking/plan.ts';
+import { maskRow, planMasking, type MaskColumn, type Placement } from '../../../platform/masking/plan.ts';
 import type { MaskContext } from '../../../platform/masking/values.ts';
 import { selectMaskedPage, type SourceTable } from './extract.repository.ts';
 
@@ -15,8 +15,8 @@ export interface MaskedSelectOptions extends MaskContext {
   pageSize?: number;
   /** Stop after this many rows. */
   limit?: number;
-  /** Mask every column in Node instead of SQL (kept for measurement and for engines without SQL masking). */
-  allInNode?: boolean;
+  /** Where the rules run (default auto: see Placement). */
+  placement?: Placement;
 }
 
 /**
