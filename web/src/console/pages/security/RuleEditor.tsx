@@ -1,24 +1,23 @@
 import { Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { MaskingItem, MaskRule } from '../../../api/security-masking.ts';
-import { useI18n, type MessageKey } from '../../../i18n/index.tsx';
+import { useI18n, type MessageKey, type Translate } from '../../../i18n/index.tsx';
 
 /** The rule kinds whose parameters are kept characters at both ends. */
 const KEEP_KINDS = ['citizen_id', 'mobile', 'bank_card', 'partial'];
 const SHAPED_KINDS = ['citizen_id', 'mobile', 'bank_card', 'address'];
 
 /** The rule's parameters in words, e.g. "保留前 6 位、后 4 位". */
-export function ruleSummary(
-  rule: MaskRule,
-  t: (key: MessageKey, params?: Record<string, unknown>) => string,
-) {
+export function ruleSummary(rule: MaskRule, t: Translate) {
   const kind = t(`masking.kind.${rule.kind}` as MessageKey);
   const details: string[] = [];
   if (rule.keepStart !== undefined || rule.keepEnd !== undefined)
-    details.push(t('masking.keep', { start: rule.keepStart ?? '-', end: rule.keepEnd ?? '-' }));
+    details.push(
+      t('masking.keep', { start: String(rule.keepStart ?? '-'), end: String(rule.keepEnd ?? '-') }),
+    );
   if (rule.level) details.push(t(`masking.level.${String(rule.level)}` as MessageKey));
   if (rule.precision) details.push(t(`masking.precision.${String(rule.precision)}` as MessageKey));
-  if (rule.width !== undefined) details.push(t('masking.width', { width: rule.width }));
+  if (rule.width !== undefined) details.push(t('masking.width', { width: String(rule.width) }));
   if (Array.isArray(rule.bounds)) details.push(t('masking.bounds', { bounds: rule.bounds.join(' / ') }));
   return details.length ? `${kind}（${details.join('，')}）` : kind;
 }
@@ -44,7 +43,8 @@ function toRule(values: Values): MaskRule {
   const rule: MaskRule = { kind: values.kind };
   const copy = (name: keyof Values) => {
     const value = values[name];
-    if (value !== undefined && value !== null && value !== '') rule[name] = value;
+    if (value !== undefined && value !== null && value !== '')
+      (rule as Record<string, unknown>)[name] = value;
   };
   if (KEEP_KINDS.includes(values.kind))
     ['keepStart', 'keepEnd', 'maskChar'].forEach((n) => copy(n as keyof Values));
