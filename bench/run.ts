@@ -6,6 +6,7 @@ import { benchCatalogImport } from './catalog-import.ts';
 import { benchCatalogSearch } from './catalog-search.ts';
 import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
+import { benchMasking } from './masking.ts';
 import { benchPoolIngest, benchPoolMemory } from './pool-ingest.ts';
 
 // `npm run bench`: every bench in turn on the same engine, a table of figures and ratios vs. goals,
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   'catalog-import': benchCatalogImport,
   'catalog-search': benchCatalogSearch,
   http: benchHttp,
+  masking: benchMasking,
   'pool-ingest': benchPoolIngest,
   'pool-memory': benchPoolMemory,
 };

@@ -46,6 +46,7 @@ import { securityIncidentRoutes } from './modules/security/incidents/incidents.r
 import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts';
 import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
 import { securityOverviewRoutes } from './modules/security/overview.routes.ts';
+import { maskingRoutes } from './modules/security/masking/masking.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(securityDrillRoutes, { prefix: '/api/v1' });
   await app.register(securityAssessmentRoutes, { prefix: '/api/v1' });
   await app.register(securityOverviewRoutes, { prefix: '/api/v1' });
+  await app.register(maskingRoutes, { prefix: '/api/v1' });
   await app.register(profileRoutes, { prefix: '/api/v1' });
   await app.register(signingRoutes, { prefix: '/api/v1' });
   await app.register(reviewRoutes, { prefix: '/api/v1' });

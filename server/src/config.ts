@@ -53,6 +53,8 @@ export interface Config {
   dataKeys: string | undefined;
   /** The private signing key's file (PEM or JSON); unset: a development key beside the data directory. */
   signingKeyFile: string | undefined;
+  /** Secret of keyed SM3 pseudonyms (masking); unset: a random one the database made at migration. */
+  maskingSecret: string | undefined;
 }
 
 function suiteFromEnv(env: NodeJS.ProcessEnv): SuiteId {
@@ -116,5 +118,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyFile: env.ZHENGSHU_KEY_FILE ? path.resolve(env.ZHENGSHU_KEY_FILE) : undefined,
     dataKeys: env.ZHENGSHU_DATA_KEYS || undefined,
     signingKeyFile: env.ZHENGSHU_SIGNING_KEY_FILE ? path.resolve(env.ZHENGSHU_SIGNING_KEY_FILE) : undefined,
+    maskingSecret: env.ZHENGSHU_MASKING_SECRET || undefined,
   };
 }

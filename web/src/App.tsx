@@ -47,6 +47,7 @@ const CatalogProjectPage = lazy(() => import('./console/pages/catalog/projects/P
 const PoolTablesPage = lazy(() => import('./console/pages/pools/PoolTablesPage.tsx'));
 const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx'));
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
+const MaskingPage = lazy(() => import('./console/pages/security/MaskingPage.tsx'));
 const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabasesPage.tsx'));
 const SecurityIncidentsPage = lazy(() => import('./console/pages/security/IncidentsPage.tsx'));
 const SecurityPlansPage = lazy(() => import('./console/pages/security/PlansPage.tsx'));
@@ -120,6 +121,7 @@ const router = createBrowserRouter([
           { path: 'pools', element: guarded('pool.read', <PoolTablesPage />) },
           { path: 'pools/:resourceId', element: guarded('pool.read', <PoolTablePage />) },
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },
+          { path: 'security/masking', element: guarded('security.masking.read', <MaskingPage />) },
           { path: 'pools/base', element: guarded('pool.read', <BaseDatabasesPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },

@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  EyeInvisibleOutlined,
   EnvironmentOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -172,6 +173,12 @@ export const NAVIGATION: NavItem[] = [
         label: 'security.menu.reviews',
         icon: <FileProtectOutlined />,
         permission: 'security.review.read',
+      },
+      {
+        key: '/console/security/masking',
+        label: 'masking.menu',
+        icon: <EyeInvisibleOutlined />,
+        permission: 'security.masking.read',
       },
       {
         key: '/console/security/incidents',

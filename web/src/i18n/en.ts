@@ -7,6 +7,7 @@ import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
 import { securityReviewsEn } from './sections/security-reviews.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
+import { maskingEn } from './sections/security-masking.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
 
@@ -363,6 +364,7 @@ export const en: Dictionary = {
   ...projectsEn,
   ...poolsEn,
   ...poolQualityEn,
+  ...maskingEn,
   ...baseDbEn,
   ...securityRegistersEn,
   ...securityReviewsEn,

@@ -7,6 +7,7 @@ import { catalogZhCN } from './sections/catalog.zh-CN.ts';
 import { poolsZhCN } from './sections/pools.zh-CN.ts';
 import { securityReviewsZhCN } from './sections/security-reviews.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
+import { maskingZhCN } from './sections/security-masking.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
@@ -354,6 +355,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...poolsZhCN,
   ...poolQualityZhCN,
+  ...maskingZhCN,
   ...baseDbZhCN,
   ...securityRegistersZhCN,
   ...securityReviewsZhCN,

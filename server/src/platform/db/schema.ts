@@ -12,6 +12,7 @@ import type { RateLimitTables } from '../ratelimit/rate-limits.tables.ts';
 import type { SigningTables } from '../crypto/signing.tables.ts';
 import type { SecurityRegisterTables } from '../../modules/security/security.tables.ts';
 import type { ReviewTables } from '../../modules/security/reviews/reviews.tables.ts';
+import type { MaskingTables } from '../../modules/security/masking/masking.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -158,4 +159,5 @@ export type DB = FoundationTables &
   RateLimitTables &
   SigningTables &
   SecurityRegisterTables &
-  ReviewTables;
+  ReviewTables &
+  MaskingTables;

@@ -231,6 +231,46 @@ export const SecurityRules = Type.Object(
 /** The security rules of a profile. */
 export type SecurityRules = Static<typeof SecurityRules>;
 
+/**
+ * What masking (脱敏) does to an item that has no rule of its own: none (shown as stored), partial
+ * (the rule that fits what the item holds — an ID, a name, a phone, an address, a date …),
+ * pseudonym (keyed SM3) or null (withheld).
+ */
+export const MaskingTreatment = Type.Union([
+  Type.Literal('none'),
+  Type.Literal('partial'),
+  Type.Literal('pseudonym'),
+  Type.Literal('null'),
+]);
+/** A default masking treatment. */
+export type MaskingTreatment = Static<typeof MaskingTreatment>;
+
+/** The treatment per item sensitivity (catalog_items.sensitivity). */
+const TreatmentBySensitivity = Type.Object(
+  { general: MaskingTreatment, personal: MaskingTreatment, sensitive: MaskingTreatment },
+  { additionalProperties: false },
+);
+
+/** Masking defaults: by security level (a level code of catalog.securityLevels), then by sensitivity. */
+export const MaskingRules = Type.Object(
+  {
+    defaults: Type.Object(
+      {
+        levels: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' }), TreatmentBySensitivity),
+        /** For a level the map does not name (e.g. a level added later): the strictest sensible. */
+        unlisted: MaskingTreatment,
+        article: Type.Union([Article, Type.Null()]),
+        /** The regulations ask for de-identification but fix no mapping: the deployment chose it. */
+        policy: Type.Optional(Type.Literal(true)),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The masking section of a profile. */
+export type MaskingRules = Static<typeof MaskingRules>;
+
 /** A regulation profile (REQUIREMENTS §1): every number and name the regulations fix, with its article. */
 export const Profile = Type.Object(
   {
@@ -290,6 +330,7 @@ export const Profile = Type.Object(
     security: SecurityRules,
     /** Whether share and open attributes wait for a passed secrecy review (保密审查). */
     secrecyReview: SecrecyReviewRule,
+    masking: MaskingRules,
   },
   { additionalProperties: false },
 );
