@@ -64,7 +64,6 @@ export interface SecurityLevel {
   shareTypes: AccessType[];
   openTypes: AccessType[];
   /** What the level's items get when no masking rule is set: none, a masking rule, or withheld. */
-  maskingDefault: 'none' | 'mask' | 'null';
 }
 
 /** A classification node with its path of names (类 / 项 / 目 / 细目). */

@@ -31,7 +31,6 @@ export function LevelTag({
     ? t('security.level.tooltip', {
         share: typeNames('share', found.shareTypes),
         open: typeNames('open', found.openTypes),
-        masking: t(`security.level.masking.${found.maskingDefault}`),
       })
     : undefined;
   return (

@@ -93,15 +93,6 @@ const LegalBasisRule = Type.Object(
 
 const Code = Type.String({ pattern: '^[a-z][a-z0-9_]{0,31}$' });
 
-/**
- * What a level's items get as masking (脱敏) when no rule is set on them: `none` (shown as stored),
- * `mask` (a masking rule of the library fitting the item's type, e.g. 张* / 138****1234), `null`
- * (withheld). The masking library applies it; the profile only names the policy.
- */
-export const MaskingDefault = Type.Union([Type.Literal('none'), Type.Literal('mask'), Type.Literal('null')]);
-/** A level's masking default. */
-export type MaskingDefault = Static<typeof MaskingDefault>;
-
 /** One 安全级别 and what it allows. */
 export const SecurityLevel = Type.Object(
   {
@@ -118,7 +109,6 @@ export const SecurityLevel = Type.Object(
     shareTypes: Type.Array(ShareOrOpenType, { uniqueItems: true, minItems: 1 }),
     /** Open types (开放类型) a resource of this level (or with an item of it) may have. */
     openTypes: Type.Array(ShareOrOpenType, { uniqueItems: true, minItems: 1 }),
-    maskingDefault: MaskingDefault,
   },
   { additionalProperties: false },
 );

@@ -3,11 +3,7 @@ import type { securityReviewsZhCN } from './security-reviews.zh-CN.ts';
 // English texts of classification and grading and secrecy reviews; keys as in security-reviews.zh-CN.ts.
 export const securityReviewsEn: Record<keyof typeof securityReviewsZhCN, string> = {
   'security.menu.reviews': 'Secrecy reviews',
-  'security.level.tooltip':
-    'Share types allowed: {share}; open types allowed: {open}; items masked by default: {masking}',
-  'security.level.masking.none': 'not masked',
-  'security.level.masking.mask': 'masked by rule',
-  'security.level.masking.null': 'withheld (null)',
+  'security.level.tooltip': 'Share types allowed: {share}; open types allowed: {open}',
   'security.level.inherits': 'As resource',
   'security.level.legend': 'Security levels',
   'security.level.editorHint':

@@ -1,10 +1,7 @@
 // Chinese texts of classification and grading (分类分级) and secrecy reviews (保密审查).
 export const securityReviewsZhCN = {
   'security.menu.reviews': '保密审查',
-  'security.level.tooltip': '允许的共享类型：{share}；允许的开放类型：{open}；信息项默认脱敏：{masking}',
-  'security.level.masking.none': '不脱敏',
-  'security.level.masking.mask': '按规则脱敏',
-  'security.level.masking.null': '不提供（置空）',
+  'security.level.tooltip': '允许的共享类型：{share}；允许的开放类型：{open}',
   'security.level.inherits': '同资源',
   'security.level.legend': '安全级别',
   'security.level.editorHint':

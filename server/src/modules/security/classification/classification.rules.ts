@@ -4,7 +4,7 @@
 // never lower (the resource's level covers all of it), and the highest level among the resource
 // and its items decides which share and open types the resource may have.
 import type { FieldProblem } from '../../../platform/errors/app-error.ts';
-import type { MaskingDefault, Profile, SecurityLevel } from '../../../platform/profiles/profile.schema.ts';
+import type { Profile, SecurityLevel } from '../../../platform/profiles/profile.schema.ts';
 import './classification.messages.ts';
 
 /** What the classification rules read of a resource (a catalog input or a presented revision). */
@@ -40,11 +40,6 @@ export function effectiveLevel(profile: Profile, resource: Classified): string {
     if (levelRank(profile, level) > levelRank(profile, highest)) highest = level;
   }
   return highest;
-}
-
-/** The masking policy (脱敏) an item gets by its level when no rule is set on it. */
-export function maskingDefaultOf(profile: Profile, level: string): MaskingDefault {
-  return levelOf(profile, level)?.maskingDefault ?? 'mask';
 }
 
 function typeNames(profile: Profile, kind: 'share' | 'open', types: readonly string[]) {

@@ -25,7 +25,7 @@ export async function findMaskingResource(db: Kysely<DB>, resourceId: string) {
   if (!resource) return undefined;
   const items = await db
     .selectFrom('catalog_items')
-    .select(['name', 'field_name', 'data_type', 'sensitivity', 'is_key'])
+    .select(['name', 'field_name', 'data_type', 'sensitivity', 'is_key', 'security_level as level'])
     .where('revision_id', '=', resource.revision_id)
     .orderBy('position')
     .execute();

@@ -45,8 +45,8 @@ type Resource = NonNullable<Awaited<ReturnType<typeof findMaskingResource>>>;
 type Item = Resource['items'][number];
 
 /**
- * The level that drives an item's default. Today the resource's security level; where items carry
- * their own classification level, pass it here instead.
+ * The level that drives an item's default: the item's own classification level (分级), else its
+ * resource's (an item may be graded higher than its resource, never lower).
  */
 export function itemLevel(
   resource: Pick<Resource, 'security_level'>,
