@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerIngest, registerPools } from './commands/ingest.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerUser } from './commands/user.ts';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerIngest(program);
   registerPools(program);
+  registerKeys(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
 import { openKeyring, type Keyring } from './platform/crypto/keyring.ts';
+import { bindKeyring } from './modules/security/encryption/column-seal.ts';
 import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
 import { installAuthHooks } from './platform/http/auth-hooks.ts';
@@ -37,6 +38,7 @@ import { poolQualityRoutes } from './modules/pools/quality/quality.routes.ts';
 import { correctionRoutes } from './modules/pools/corrections/corrections.routes.ts';
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
+import { encryptionRoutes } from './modules/security/encryption/encryption.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -75,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const keyring = options.keyring ?? openKeyring(options.config);
+  // Pool loads find the keyring through their database (they run outside requests too).
+  bindKeyring(options.database, keyring);
   app.decorate('platform', {
     database: options.database,
     config: options.config,
@@ -82,7 +87,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     // A bad profile throws here, naming the field, so the app never starts on wrong deadlines.
     profile: loadProfile(options.config.profileId),
     calendar: await loadCalendar(options.database.db),
-    keyring: options.keyring ?? openKeyring(options.config),
+    keyring,
   });
 
   // Deny by default: a route that does not name a known permission cannot be registered.
@@ -142,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(poolRoutes, { prefix: '/api/v1' });
   await app.register(poolQualityRoutes, { prefix: '/api/v1' });
+  await app.register(encryptionRoutes, { prefix: '/api/v1' });
   await app.register(correctionRoutes, { prefix: '/api/v1' });
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });

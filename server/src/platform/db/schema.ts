@@ -8,6 +8,7 @@ import type { PoolTables } from '../../modules/pools/pools.tables.ts';
 import type { CorrectionTables } from '../../modules/pools/corrections/corrections.tables.ts';
 import type { PullTables } from '../../modules/pools/pulls/pulls.tables.ts';
 import type { BaseDbTables } from '../../modules/pools/basedb/basedb.tables.ts';
+import type { EncryptionTables } from '../../modules/security/encryption/encryption.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -150,4 +151,5 @@ export type DB = FoundationTables &
   PoolTables &
   CorrectionTables &
   PullTables &
-  BaseDbTables;
+  BaseDbTables &
+  EncryptionTables;
