@@ -4,8 +4,8 @@
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import { parse as parseCsv, CsvError } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { openWorkbookFile } from '../catalog/xlsx/workbook-file.ts';
 import type { BatchFormat } from './pools.tables.ts';
@@ -127,8 +127,8 @@ async function headOf(file: string, size = 64 * 1024): Promise<Buffer> {
 
 /**
  * Passes UTF-8 bytes on unchanged, failing at the first byte sequence that is not UTF-8 (a
- * character cut between two chunks is carried over). Checking bytes in C++ (`isUtf8`) and letting
- * the CSV parser decode is much faster than decoding in a stream of its own.
+ * character cut between two chunks is carried over). Checking bytes in C++ (`isUtf8`) and decoding
+ * whole chunks with `toString` is much faster than a streaming TextDecoder.
  */
 function utf8Guard(counted: () => number) {
   let carry: Buffer = Buffer.alloc(0);
@@ -157,6 +157,56 @@ function utf8Guard(counted: () => number) {
   });
 }
 
+// A row still open at the end of a chunk is carried to the next; past this many characters it is an
+// unclosed quote (or no CSV at all), and reading stops instead of holding the rest of the file.
+const LONGEST_ROW = 16 * 1024 * 1024;
+
+type Newline = '\r\n' | '\n' | '\r';
+
+/** The line break of a file, judged on its first bytes as a spreadsheet program would write it. */
+function guessNewline(head: string): Newline {
+  if (head.includes('\r\n')) return '\r\n';
+  return head.includes('\r') && !head.includes('\n') ? '\r' : '\n';
+}
+
+/**
+ * Splits decoded text into records with papaparse's core parser, chunk by chunk: each chunk is
+ * parsed up to its last complete record and the rest is carried over. Papaparse takes plain runs
+ * without quotes on a split fast path, which is what makes CSV loads several times faster than
+ * a general streaming parser; its own stream mode drops the quote errors, hence the chunk loop.
+ */
+async function* csvRecords(
+  text: AsyncIterable<string | Buffer>,
+  delimiter: string,
+  newline: Newline,
+  counted: () => number,
+): AsyncGenerator<string[][]> {
+  const parser = new Papa.Parser({ delimiter, newline });
+  let carry = '';
+  let records = 0;
+  const parse = (input: string, last: boolean) => {
+    const result = parser.parse(input, 0, !last) as Papa.ParseResult<string[]>;
+    const problem = result.errors[0];
+    if (problem)
+      throw unreadable('pool.ingest.csv_syntax', { row: records + problem.row! + 1, reason: problem.code });
+    records += result.data.length;
+    carry = last ? '' : input.slice(result.meta.cursor);
+    if (carry.length > LONGEST_ROW)
+      throw unreadable('pool.ingest.csv_syntax', {
+        row: records + 1,
+        reason: 'MissingQuotes',
+        offset: counted(),
+      });
+    return result.data;
+  };
+  for await (const chunk of text) {
+    const rows = parse(carry + (typeof chunk === 'string' ? chunk : chunk.toString('utf8')), false);
+    if (rows.length) yield rows;
+  }
+  const rest = parse(carry, true);
+  if (rest.length) yield rest;
+}
+
 /** Opens a CSV file; `delimiter` is guessed from the header line when not given. */
 export async function openCsv(
   file: string,
@@ -165,49 +215,50 @@ export async function openCsv(
   const encoding = options.encoding ?? (await detectEncoding(file)).encoding;
   const head = await headOf(file);
   const skip = bomLength(encoding, head);
-  const firstLine = new TextDecoder(encoding).decode(head.subarray(skip)).split('\n')[0] ?? '';
+  const headText = new TextDecoder(encoding).decode(head.subarray(skip));
+  const firstLine = headText.split('\n')[0] ?? '';
   let bytes = 0;
   const input = fs.createReadStream(file, { start: skip, highWaterMark: 256 * 1024 });
   input.on('data', (chunk) => (bytes += chunk.length));
+  // UTF-8 stays bytes cut at character boundaries (checked in C++) until the parser's toString.
   const text = input.pipe(encoding === 'utf-8' ? utf8Guard(() => bytes) : decoder(encoding, () => bytes));
   input.on('error', (error) => text.destroy(error));
-  const parser = parseCsv({
-    delimiter: options.delimiter ?? guessDelimiter(firstLine),
-    relax_column_count: true,
-    skip_empty_lines: true,
-  });
-  text.on('error', (error) => parser.destroy(error));
-  text.pipe(parser);
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<string[]>;
-  let record = 0;
+  const delimiter = options.delimiter ?? guessDelimiter(firstLine);
+  const batches = csvRecords(text, delimiter, guessNewline(headText), () => bytes);
   const failed = (error: unknown): never => {
     if (error instanceof AppError) throw error;
-    if (error instanceof CsvError)
-      throw unreadable('pool.ingest.csv_syntax', { row: record + 1, reason: error.code });
     throw unreadable('pool.ingest.unreadable');
   };
-  let header: string[] | undefined;
+  // The header is the first record; the records of its chunk are read after it.
+  let pending: string[][] = [];
   try {
-    const first = await iterator.next();
-    record = 1;
-    header = first.done ? undefined : first.value;
+    while (!pending.length) {
+      const next = await batches.next();
+      if (next.done) break;
+      pending = next.value;
+    }
   } catch (error) {
     failed(error);
   }
+  const header = pending.shift();
   if (!header) throw unreadable('pool.ingest.empty_file');
   const width = header.length;
+  let record = 1;
   async function* rows(): AsyncGenerator<SourceRow> {
     try {
-      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-        record += 1;
-        const cells = next.value;
-        if (cells.length === width) yield { row: record, cells };
-        else if (cells.length === 1 && cells[0] === '') continue;
-        else
-          yield {
-            row: record,
-            problem: { code: 'pool.ingest.ragged', params: { expected: width, found: cells.length } },
-          };
+      for (let batch: string[][] | undefined = pending; batch;) {
+        for (const cells of batch) {
+          record += 1;
+          if (cells.length === width) yield { row: record, cells };
+          else if (cells.length === 1 && cells[0] === '') continue;
+          else
+            yield {
+              row: record,
+              problem: { code: 'pool.ingest.ragged', params: { expected: width, found: cells.length } },
+            };
+        }
+        const next = await batches.next();
+        batch = next.done ? undefined : next.value;
       }
     } catch (error) {
       failed(error);
@@ -220,7 +271,7 @@ export async function openCsv(
     bytesRead: () => bytes,
     close: () => {
       input.destroy();
-      parser.destroy();
+      void batches.return(undefined);
     },
   };
 }

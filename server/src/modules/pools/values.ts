@@ -43,11 +43,12 @@ const TIME = /^[ T](\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const ISO_DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** The common `YYYY-MM-DD…` shape, read without regular expressions (loads meet it millions of times). */
 function parseIsoDate(text: string): { date: string; rest: string } | null {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  for (const at of [0, 1, 2, 3, 5, 6, 8, 9]) if (!isDigit(text.charCodeAt(at))) return null;
+  for (const at of ISO_DATE_DIGITS) if (!isDigit(text.charCodeAt(at))) return null;
   const year = Number(text.slice(0, 4));
   const month = Number(text.slice(5, 7));
   const day = Number(text.slice(8, 10));
@@ -95,6 +96,18 @@ function checkDate(value: Exclude<RawValue, null | undefined>): Checked {
   return { text: parsed.date };
 }
 
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18];
+
+/** `YYYY-MM-DD HH:MM:SS` with a real date and time, the shape most exports write, without a regex. */
+function isPlainTimestamp(text: string): boolean {
+  if (text.length !== 19 || text.charCodeAt(10) !== 32) return false;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  for (const at of TIME_DIGITS) if (!isDigit(text.charCodeAt(at))) return false;
+  const two = (at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+  if (two(11) > 23 || two(14) > 59 || two(17) > 59) return false;
+  return parseIsoDate(text.slice(0, 10)) !== null;
+}
+
 function checkTimestamp(value: Exclude<RawValue, null | undefined>): Checked {
   if (typeof value === 'number') {
     const date = fromExcelSerial(value);
@@ -106,7 +119,9 @@ function checkTimestamp(value: Exclude<RawValue, null | undefined>): Checked {
     const iso = value.toISOString();
     return { text: `${iso.slice(0, 10)} ${iso.slice(11, 19)}+08:00` };
   }
-  const parsed = parseDate(String(value).trim());
+  const text = String(value).trim();
+  if (isPlainTimestamp(text)) return { text: `${text}+08:00` };
+  const parsed = parseDate(text);
   if (!parsed) return problem('pool.value.timestamp');
   if (parsed.rest === '') return { text: `${parsed.date} 00:00:00+08:00` };
   const time = TIME.exec(parsed.rest);
@@ -182,11 +197,11 @@ function checkText(value: Exclude<RawValue, null | undefined>, column: PoolColum
     const length = [...text].length;
     if (length > column.length) return problem('pool.value.too_long', { max: column.length, length });
   }
-  if (column.check === 'citizen_id' && !isValidCitizenId(text.toUpperCase()))
-    return problem('pool.value.citizen_id');
-  if (column.check === 'credit_code' && !isValidCreditCode(text.toUpperCase()))
-    return problem('pool.value.credit_code');
-  return { text: copyText(column.check ? text.toUpperCase() : text) };
+  if (!column.check) return { text: copyText(text) };
+  const upper = text.toUpperCase();
+  if (column.check === 'citizen_id' && !isValidCitizenId(upper)) return problem('pool.value.citizen_id');
+  if (column.check === 'credit_code' && !isValidCreditCode(upper)) return problem('pool.value.credit_code');
+  return { text: copyText(upper) };
 }
 
 // A string starting with a visible ASCII character is not blank; only others need trimming.

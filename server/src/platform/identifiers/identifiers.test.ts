@@ -33,4 +33,14 @@ describe('citizen ID number (GB 11643)', () => {
     expect(isValidCitizenId('11010519491231002')).toBe(false);
     expect(isValidCitizenId('abc')).toBe(false);
   });
+
+  it('knows leap years and refuses birth dates in the future or before 1900', () => {
+    const withCheck = (first17: string) => first17 + citizenIdCheckChar(first17);
+    expect(isValidCitizenId(withCheck('50010320000229001'))).toBe(true);
+    expect(isValidCitizenId(withCheck('50010319000229001'))).toBe(false);
+    expect(isValidCitizenId(withCheck('50010319961329001'))).toBe(false);
+    expect(isValidCitizenId(withCheck('50010318991231001'))).toBe(false);
+    expect(isValidCitizenId(withCheck('50010330000101001'))).toBe(false);
+    expect(isValidCitizenId(withCheck('5001032000022900A'.replace('A', '1')).replace(/.$/, 'Y'))).toBe(false);
+  });
 });
