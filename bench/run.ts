@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.ts';
 import { benchCatalogImport } from './catalog-import.ts';
 import { benchCatalogSearch } from './catalog-search.ts';
+import { benchColumnEncryption } from './column-encryption.ts';
 import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
 import { benchPoolIngest, benchPoolMemory } from './pool-ingest.ts';
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   audit: benchAudit,
   'catalog-import': benchCatalogImport,
   'catalog-search': benchCatalogSearch,
+  'column-encryption': benchColumnEncryption,
   http: benchHttp,
   'pool-ingest': benchPoolIngest,
   'pool-memory': benchPoolMemory,

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Keyring } from '../../../platform/crypto/keyring.ts';
 import { createUser, login, makeCitizenId, type TestSession } from '../../../test/factories.ts';
-import { createTestApp, type TestApp } from '../../../test/test-app.ts';
+import { buildApp } from '../../../app.ts';
+import { createTestApp, testConfig, type TestApp } from '../../../test/test-app.ts';
 import { personItems, poolSessions, publishPersonResource, upload } from '../../pools/pools.fixtures.ts';
 import { rotationStep } from './encryption.service.ts';
 
@@ -73,10 +74,13 @@ const encrypt = (session: TestSession, field: string, id = resourceId) =>
     headers: session.write,
     payload: { resourceId: id, field },
   });
-const rows = async () =>
-  (
-    await t.app.inject({ url: `/api/v1/pools/tables/${resourceId}/rows?pageSize=500`, headers: police.read })
-  ).json();
+const rows = async () => {
+  const page = await t.app.inject({
+    url: `/api/v1/pools/tables/${resourceId}/rows?pageSize=500`,
+    headers: police.read,
+  });
+  return { rows: page.json().items as Record<string, string>[] };
+};
 const raw = async (column: string) => {
   const [schema, name] = table.split('.');
   const result = await sql
@@ -119,8 +123,8 @@ describe('encrypting a column at rest', () => {
     }
     const page = await rows();
     expect(page.rows).toHaveLength(30);
-    expect(page.rows[3].lxdh).toBe('13800000003');
-    expect(page.rows[3].zz).toBe('重庆市渝中区解放碑3号');
+    expect(page.rows[3]!.lxdh).toBe('13800000003');
+    expect(page.rows[3]!.zz).toBe('重庆市渝中区解放碑3号');
   });
 
   it('a load after encryption seals on the way in and reads back as plaintext', async () => {
@@ -129,7 +133,7 @@ describe('encrypting a column at rest', () => {
     const values = (await raw('zz')).map(({ value }) => Buffer.from(value as Uint8Array).toString('utf8'));
     expect(values.some((v) => v.includes('解放碑10'))).toBe(false);
     const page = await rows();
-    expect(page.rows.map((r: { zz: string }) => r.zz)).toContain('重庆市渝中区解放碑104号');
+    expect(page.rows.map((r) => r.zz)).toContain('重庆市渝中区解放碑104号');
   });
 
   it('only the administrator rotates; rotation re-encrypts in batches and old data still reads meanwhile', async () => {
@@ -155,12 +159,12 @@ describe('encrypting a column at rest', () => {
       [before, false],
       [after, true],
     ]);
-    expect((await rows()).rows[3].zz).toBe('重庆市渝中区解放碑3号');
+    expect((await rows()).rows[3]!.zz).toBe('重庆市渝中区解放碑3号');
     for (let i = 0; i < 10; i++) await rotationStep(t.database.db, keyring, 10);
     status = (await t.app.inject({ url: '/api/v1/security/encryption', headers: police.read })).json();
     for (const column of status.columns)
       expect(column).toMatchObject({ state: 'encrypted', keyIds: [after] });
-    expect((await rows()).rows[3].lxdh).toBe('13800000003');
+    expect((await rows()).rows[3]!.lxdh).toBe('13800000003');
     // The key file on disk holds both keys: the old one stays for backups sealed with it.
     const file = JSON.parse(fs.readFileSync(path.join(keyDir, 'keys.json'), 'utf8'));
     expect(file.active).toBe(after);
@@ -208,5 +212,14 @@ describe('encrypting a column at rest', () => {
     const other = await t.app.inject({ url: '/api/v1/security/encryption', headers: market.read });
     expect(other.statusCode).toBe(200);
     expect(other.json().columns).toEqual([]);
+  });
+});
+
+describe('starting without the configured keys', () => {
+  it('a configured key file that is missing stops the start, naming the file', async () => {
+    const missing = path.join(keyDir, 'missing-keys.json');
+    await expect(
+      buildApp({ database: t.database, config: testConfig({ dataKeys: undefined, keyFile: missing }) }),
+    ).rejects.toThrow(`key file ${missing} does not exist`);
   });
 });
