@@ -46,6 +46,7 @@ const CatalogProjectPage = lazy(() => import('./console/pages/catalog/projects/P
 const PoolTablesPage = lazy(() => import('./console/pages/pools/PoolTablesPage.tsx'));
 const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx'));
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
+const EncryptionPage = lazy(() => import('./console/pages/security/EncryptionPage.tsx'));
 const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabasesPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
@@ -101,6 +102,7 @@ const router = createBrowserRouter([
           { path: 'pools', element: guarded('pool.read', <PoolTablesPage />) },
           { path: 'pools/:resourceId', element: guarded('pool.read', <PoolTablePage />) },
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },
+          { path: 'security/encryption', element: guarded('security.encryption.read', <EncryptionPage />) },
           { path: 'pools/base', element: guarded('pool.read', <BaseDatabasesPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },

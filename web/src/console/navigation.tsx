@@ -158,11 +158,17 @@ export const NAVIGATION: NavItem[] = [
     future: 'opening',
   },
   {
-    key: '/console/security',
+    key: 'security',
     label: 'menu.security',
     icon: <SafetyCertificateOutlined />,
-    permission: STAFF,
-    future: 'security',
+    children: [
+      {
+        key: '/console/security/encryption',
+        label: 'encryption.menu',
+        icon: <SafetyCertificateOutlined />,
+        permission: 'security.encryption.read',
+      },
+    ],
   },
   {
     key: '/console/oversight',

@@ -4,6 +4,7 @@ import { projectsEn } from './sections/catalog-projects.en.ts';
 import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
+import { encryptionEn } from './sections/security-encryption.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
@@ -361,5 +362,6 @@ export const en: Dictionary = {
   ...projectsEn,
   ...poolsEn,
   ...poolQualityEn,
+  ...encryptionEn,
   ...baseDbEn,
 };

@@ -4,6 +4,7 @@ import { projectsZhCN } from './sections/catalog-projects.zh-CN.ts';
 import { updatesZhCN } from './sections/catalog-updates.zh-CN.ts';
 import { catalogZhCN } from './sections/catalog.zh-CN.ts';
 import { poolsZhCN } from './sections/pools.zh-CN.ts';
+import { encryptionZhCN } from './sections/security-encryption.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
 
@@ -352,6 +353,7 @@ export const zhCN = {
   ...projectsZhCN,
   ...poolsZhCN,
   ...poolQualityZhCN,
+  ...encryptionZhCN,
   ...baseDbZhCN,
 } as const;
 
