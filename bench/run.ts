@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { benchAudit } from './audit.ts';
 import { benchCatalogImport } from './catalog-import.ts';
 import { benchCatalogSearch } from './catalog-search.ts';
+import { benchColumnEncryption } from './column-encryption.ts';
 import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
 import { benchMasking } from './masking.ts';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   audit: benchAudit,
   'catalog-import': benchCatalogImport,
   'catalog-search': benchCatalogSearch,
+  'column-encryption': benchColumnEncryption,
   http: benchHttp,
   masking: benchMasking,
   'pool-ingest': benchPoolIngest,

@@ -1,6 +1,8 @@
 import { loadConfig, type Config } from '../server/src/config.ts';
 import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
+import { openKeyring } from '../server/src/platform/crypto/keyring.ts';
+import { bindKeyring } from '../server/src/modules/security/encryption/column-seal.ts';
 
 /** Exit codes of the `zhengshu` command. */
 export const EXIT = {
@@ -33,6 +35,8 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     await migrateToLatest(database);
+    // Opened when a command first needs a key (a load into an encrypted column, a rotation).
+    bindKeyring(database, () => openKeyring(config));
   } catch (error) {
     throw new CliError(`cannot open the database: ${(error as Error).message}`, EXIT.environment);
   }

@@ -3,6 +3,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerCalendar } from './commands/calendar.ts';
 import { registerIngest, registerPools } from './commands/ingest.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerSigning } from './commands/signing.ts';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerPools(program);
   registerSigning(program);
   registerBackup(program);
+  registerKeys(program);
   return program;
 }
 

@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { Authenticator } from './platform/auth/authenticator.ts';
 import { openKeyring, type Keyring } from './platform/crypto/keyring.ts';
+import { bindKeyring } from './modules/security/encryption/column-seal.ts';
 import type { Database } from './platform/db/database.ts';
 import { loadCalendar } from './platform/calendar/calendar.service.ts';
 import { openSigner } from './platform/crypto/signer.ts';
@@ -47,6 +48,7 @@ import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts'
 import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
 import { securityOverviewRoutes } from './modules/security/overview.routes.ts';
 import { maskingRoutes } from './modules/security/masking/masking.routes.ts';
+import { encryptionRoutes } from './modules/security/encryption/encryption.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { webRoutes } from './modules/web/web.routes.ts';
 
@@ -87,6 +89,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const keyring = options.keyring ?? openKeyring(options.config);
+  // Pool loads find the keyring through their database (they run outside requests too).
+  bindKeyring(options.database, keyring);
   app.decorate('platform', {
     database: options.database,
     config: options.config,
@@ -102,9 +107,9 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
       flushMs: options.rateLimitFlushMs,
       onError: (err) => app.log.warn({ err }, 'rate limit counters not written'),
     }),
-    keyring: options.keyring ?? openKeyring(options.config),
     // A configured but missing or malformed key file throws here, so the app never starts unsigned.
     signer: await openSigner(options.database, options.config),
+    keyring,
   });
   app.platform.rateLimiter.start();
   app.addHook('onClose', () => app.platform.rateLimiter.stop());
@@ -168,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(orgRoutes, { prefix: '/api/v1' });
   await app.register(poolRoutes, { prefix: '/api/v1' });
   await app.register(poolQualityRoutes, { prefix: '/api/v1' });
+  await app.register(encryptionRoutes, { prefix: '/api/v1' });
   await app.register(correctionRoutes, { prefix: '/api/v1' });
   await app.register(poolPullRoutes, { prefix: '/api/v1' });
   await app.register(baseDbRoutes, { prefix: '/api/v1' });

@@ -10,6 +10,7 @@ import { startSequencer } from './platform/audit/sequencer.ts';
 import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { startBatchSweep } from './modules/pools/batches.sweep.ts';
 import { startPullScheduler } from './modules/pools/pulls/pull-sweep.ts';
+import { startRotationSweep } from './modules/security/encryption/rotation-sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -65,7 +66,9 @@ async function main() {
   const sweep = startDeadlineSweep(app.platform, { log: app.log });
   const stopBatchSweep = startBatchSweep(database, app.log);
   const pulls = startPullScheduler(app.platform, { log: app.log });
+  const stopRotation = startRotationSweep(database.db, keyring, { log: app.log });
   const stops: (() => Promise<void> | void)[] = [
+    stopRotation,
     sequencer,
     () => sweep.stop(),
     stopBatchSweep,

@@ -48,6 +48,7 @@ const PoolTablesPage = lazy(() => import('./console/pages/pools/PoolTablesPage.t
 const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx'));
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
 const MaskingPage = lazy(() => import('./console/pages/security/MaskingPage.tsx'));
+const EncryptionPage = lazy(() => import('./console/pages/security/EncryptionPage.tsx'));
 const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabasesPage.tsx'));
 const SecurityIncidentsPage = lazy(() => import('./console/pages/security/IncidentsPage.tsx'));
 const SecurityPlansPage = lazy(() => import('./console/pages/security/PlansPage.tsx'));
@@ -122,6 +123,7 @@ const router = createBrowserRouter([
           { path: 'pools/:resourceId', element: guarded('pool.read', <PoolTablePage />) },
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },
           { path: 'security/masking', element: guarded('security.masking.read', <MaskingPage />) },
+          { path: 'security/encryption', element: guarded('security.encryption.read', <EncryptionPage />) },
           { path: 'pools/base', element: guarded('pool.read', <BaseDatabasesPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },

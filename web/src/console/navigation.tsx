@@ -18,6 +18,7 @@ import {
   HomeOutlined,
   InboxOutlined,
   KeyOutlined,
+  LockOutlined,
   OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
@@ -179,6 +180,12 @@ export const NAVIGATION: NavItem[] = [
         label: 'masking.menu',
         icon: <EyeInvisibleOutlined />,
         permission: 'security.masking.read',
+      },
+      {
+        key: '/console/security/encryption',
+        label: 'encryption.menu',
+        icon: <LockOutlined />,
+        permission: 'security.encryption.read',
       },
       {
         key: '/console/security/incidents',

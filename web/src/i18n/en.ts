@@ -6,6 +6,7 @@ import { updatesEn } from './sections/catalog-updates.en.ts';
 import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
 import { securityReviewsEn } from './sections/security-reviews.en.ts';
+import { encryptionEn } from './sections/security-encryption.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import { maskingEn } from './sections/security-masking.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
@@ -365,6 +366,7 @@ export const en: Dictionary = {
   ...poolsEn,
   ...poolQualityEn,
   ...maskingEn,
+  ...encryptionEn,
   ...baseDbEn,
   ...securityRegistersEn,
   ...securityReviewsEn,

@@ -6,6 +6,7 @@ import { updatesZhCN } from './sections/catalog-updates.zh-CN.ts';
 import { catalogZhCN } from './sections/catalog.zh-CN.ts';
 import { poolsZhCN } from './sections/pools.zh-CN.ts';
 import { securityReviewsZhCN } from './sections/security-reviews.zh-CN.ts';
+import { encryptionZhCN } from './sections/security-encryption.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 import { maskingZhCN } from './sections/security-masking.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
@@ -356,6 +357,7 @@ export const zhCN = {
   ...poolsZhCN,
   ...poolQualityZhCN,
   ...maskingZhCN,
+  ...encryptionZhCN,
   ...baseDbZhCN,
   ...securityRegistersZhCN,
   ...securityReviewsZhCN,

@@ -25,7 +25,26 @@ import { findPoolTable, updatePoolTable, type PoolTableRow } from './pool-tables
 import type { BatchFormat, BatchMode, BatchSource } from './pools.tables.ts';
 import type { RowSource } from './readers.ts';
 import { matchHeader, RowChecker, type RowProblem } from './row-checker.ts';
+import { columnAad, copySealer, keyringOf } from '../security/encryption/column-seal.ts';
+import type { PoolColumn } from './pool-schema.ts';
 import './pools.messages.ts';
+
+const encryptedFields = (columns: readonly PoolColumn[]) =>
+  columns
+    .filter((column) => column.encrypted)
+    .map((column) => column.field)
+    .join(',');
+
+/** Sealers of the live columns encrypted at rest; undefined when none is (the usual, fast path). */
+function sealersOf(database: Database, resourceId: string, live: readonly PoolColumn[]) {
+  if (!live.some((column) => column.encrypted)) return undefined;
+  const keyring = keyringOf(database);
+  // Another instance may have rotated: seal with the key file's active key, not a stale one.
+  keyring.refresh();
+  return live.map((column) =>
+    column.encrypted ? copySealer(keyring, columnAad(resourceId, column.field)) : undefined,
+  );
+}
 
 /** Problems a failed batch's report keeps (it counts them all). */
 export const REPORT_CAP = 1_000;
@@ -224,7 +243,7 @@ function databaseProblem(error: unknown): { code: string; params: Record<string,
 async function findDuplicates(database: Database, table: PoolTableRow, input: BatchInput, fields: string[]) {
   const source = await input.open(fields);
   const { live, positions } = matchHeader(source.header, table.columns);
-  const checker = new RowChecker(live, positions, REPORT_CAP);
+  const checker = new RowChecker(live, positions, REPORT_CAP, sealersOf(database, table.resource_id, live));
   let found: RowProblem[] = [];
   try {
     await database.withCopy(async ({ trx, copyIn }) => {
@@ -274,7 +293,12 @@ export async function runBatch(
     if (source.encoding) await updateBatch(db, batch.id, { encoding: source.encoding });
     const header = matchHeader(source.header, startTable.columns);
     if (header.problems.length > 0) throw new RowsRefused(header.problems, header.problems.length);
-    const rows = new RowChecker(header.live, header.positions, REPORT_CAP);
+    const rows = new RowChecker(
+      header.live,
+      header.positions,
+      REPORT_CAP,
+      sealersOf(database, startTable.resource_id, header.live),
+    );
     checker = rows;
     const opened = source;
     const tick = () => {
@@ -294,6 +318,10 @@ export async function runBatch(
     };
     await database.withCopy(async ({ trx, copyIn }) => {
       const table = requireLoadable(await findPoolTable(trx, input.resourceId, true), input.mode);
+      // Rows were sealed (or not) by the columns read at the start: a column encrypted since then
+      // must never receive plaintext, so the load stops instead.
+      if (encryptedFields(table.columns) !== encryptedFields(startTable.columns))
+        throw conflict('security.encryption.changed_during_load');
       const version = table.current_version + 1;
       progress.phase = 'loading';
       let replaced = 0;

@@ -21,6 +21,8 @@ export interface PoolColumn {
   column: string;
   /** A retired column is no longer loaded; it keeps the values of old versions readable. */
   retired?: boolean;
+  /** Stored sealed (bytea) with the data keys (security/encryption, migration 0016). */
+  encrypted?: boolean;
 }
 
 /** A change of the items that waits for an explicit, audited migration step. */
@@ -148,7 +150,12 @@ export function planChanges(
     if (!sameType(existing, column)) {
       pending.push({ kind: 'retype', field: column.field, from: existing, to: column });
     } else {
-      relabel.push({ ...column, column: existing.column });
+      // A column encrypted at rest stays encrypted through catalog revisions.
+      relabel.push({
+        ...column,
+        column: existing.column,
+        ...(existing.encrypted ? { encrypted: true } : {}),
+      });
     }
   }
   for (const gone of live.values()) pending.push({ kind: 'remove', field: gone.field, from: gone });

@@ -289,7 +289,13 @@ export async function poolRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      const page = await readRows(db, request.ctx, request.params.resourceId, request.query);
+      const page = await readRows(
+        db,
+        request.ctx,
+        request.params.resourceId,
+        request.query,
+        app.platform.keyring,
+      );
       const columns = page.table.columns.filter((c) => !c.retired || request.query.version !== undefined);
       return {
         version: page.version,

@@ -5,7 +5,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { DB } from '../../platform/db/schema.ts';
-import { conflict, notFound } from '../../platform/errors/app-error.ts';
+import type { Keyring } from '../../platform/crypto/keyring.ts';
+import { AppError, conflict, notFound } from '../../platform/errors/app-error.ts';
 import { pageWindow } from '../../platform/http/pagination.ts';
 import type { Actor, RequestContext } from '../../platform/policy/actor.ts';
 import { forbidden, inDepartmentScope } from '../../platform/policy/policy.ts';
@@ -33,6 +34,7 @@ import type { BatchFormat, BatchMode } from './pools.tables.ts';
 import { openSource, type Encoding, type RowSource, type SourceRow } from './readers.ts';
 import type { RawValue } from './values.ts';
 import { disputedRows } from './corrections/corrections.repository.ts';
+import { columnAad, openValue } from '../security/encryption/column-seal.ts';
 import './pools.messages.ts';
 
 /** The table of a resource, if the actor may see it (its department, or its region for authority and auditors). */
@@ -234,12 +236,35 @@ export async function visibleBatch(db: Kysely<DB>, actor: Actor, batchId: string
   return { batch, table: await visibleTable(db, actor, batch.resource_id) };
 }
 
+/** The rows with their encrypted columns opened (plaintext for the one allowed to read them). */
+function openSealedColumns(
+  table: PoolTableRow,
+  rows: Record<string, unknown>[],
+  keyring: Keyring | undefined,
+) {
+  const sealed = table.columns.filter((column) => column.encrypted);
+  if (sealed.length === 0) return rows;
+  if (!keyring) throw new AppError(500, 'security.encryption.no_keyring');
+  const aads = sealed.map((column) => columnAad(table.resource_id, column.field));
+  return rows.map((row) => {
+    const opened = { ...row };
+    sealed.forEach((column, index) => {
+      opened[column.column] = openValue(keyring, aads[index]!, row[column.column], {
+        field: column.field,
+        row: row._row,
+      });
+    });
+    return opened;
+  });
+}
+
 /** A page of the rows of the current version (each with `_disputed`) or of an earlier one; audited. */
 export async function readRows(
   db: Kysely<DB>,
   context: RequestContext,
   resourceId: string,
   query: { version?: number; page?: number; pageSize?: number },
+  keyring?: Keyring,
 ) {
   const table = await findPoolTable(db, resourceId);
   if (!table) throw notFound('what.pool_table');
@@ -250,7 +275,7 @@ export async function readRows(
   const window = pageWindow(query);
   const page = await readVersionRows(db, table, version, window);
   // A current row with a pending correction request is served, marked disputed (CQ19 §19 ¶3).
-  let rows = page.rows;
+  let rows = openSealedColumns(table, page.rows, keyring);
   if (version === null) {
     const disputed = await disputedRows(
       db,

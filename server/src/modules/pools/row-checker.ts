@@ -78,6 +78,8 @@ export class RowChecker {
     private readonly live: readonly PoolColumn[],
     private readonly positions: readonly number[],
     private readonly cap: number,
+    /** Per live column, the sealer of an encrypted one (undefined: stored as checked). */
+    private readonly sealers?: readonly (((copyText: string) => string) | undefined)[],
   ) {}
 
   private note(row: number, column: PoolColumn | null, value: unknown, problem: ValueProblem) {
@@ -116,7 +118,8 @@ export class RowChecker {
         ok = false;
         continue;
       }
-      text += `\t${checked.text}`;
+      const sealer = this.sealers?.[index];
+      text += `\t${sealer ? sealer(checked.text) : checked.text}`;
     }
     return ok ? `${text}\n` : null;
   }

@@ -13,6 +13,7 @@ import type { SigningTables } from '../crypto/signing.tables.ts';
 import type { SecurityRegisterTables } from '../../modules/security/security.tables.ts';
 import type { ReviewTables } from '../../modules/security/reviews/reviews.tables.ts';
 import type { MaskingTables } from '../../modules/security/masking/masking.tables.ts';
+import type { EncryptionTables } from '../../modules/security/encryption/encryption.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -160,4 +161,5 @@ export type DB = FoundationTables &
   SigningTables &
   SecurityRegisterTables &
   ReviewTables &
-  MaskingTables;
+  MaskingTables &
+  EncryptionTables;

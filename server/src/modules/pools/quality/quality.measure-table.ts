@@ -171,14 +171,26 @@ export async function measureTable(db: Kysely<DB>, table: QualityTableRow, now: 
     invalid: 0,
     validity: null,
   }));
-  const ruleTable = { resourceId: table.resource_id, columns: table.columns, keyFields: table.key_fields };
+  // Encrypted columns count for completeness, but their values were checked before sealing and are
+  // not opened here: no validity recheck and no consistency rule reads them.
+  const ruleTable = {
+    resourceId: table.resource_id,
+    columns: table.columns.filter((column) => !column.encrypted),
+    keyFields: table.key_fields,
+  };
   const rules = CONSISTENCY_RULES.map((rule) => rule.bind(ruleTable, db)).filter(
     (rule): rule is BoundRule => rule !== null,
   );
   const stride = Math.max(1, Math.ceil(rows / QUALITY_SAMPLE_ROWS));
   const checked =
     rows > 0
-      ? await recheck(db, table, columns, rules, stride)
+      ? await recheck(
+          db,
+          table,
+          columns.filter((entry) => !entry.column.encrypted),
+          rules,
+          stride,
+        )
       : {
           results: rules.map(() => ({ compared: 0, inconsistent: 0 })),
           findings: [],

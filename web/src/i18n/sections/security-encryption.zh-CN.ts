@@ -1,0 +1,33 @@
+// Texts of the encryption-at-rest page (加密存储); the English ones are in security-encryption.en.ts.
+export const encryptionZhCN = {
+  'encryption.menu': '加密存储',
+  'encryption.description':
+    '敏感、个人信息项在资源池中以国密 SM4 加密存储，密钥不存放在数据库中；轮换密钥后后台逐批重新加密，期间数据照常可读。',
+  'encryption.columns': '加密字段',
+  'encryption.resource': '信息资源',
+  'encryption.field': '信息项',
+  'encryption.department': '提供部门',
+  'encryption.state': '状态',
+  'encryption.state.encrypted': '已加密',
+  'encryption.state.rotating': '轮换中',
+  'encryption.progress': '重新加密进度',
+  'encryption.keysInUse': '使用的密钥',
+  'encryption.empty': '尚无加密存储的信息项',
+  'encryption.keys': '数据密钥',
+  'encryption.keyId': '密钥编号',
+  'encryption.algorithm': '算法',
+  'encryption.created': '生成时间',
+  'encryption.active': '启用中',
+  'encryption.usedBy': '使用字段数',
+  'encryption.rotate': '轮换密钥',
+  'encryption.rotateConfirm':
+    '生成新的启用密钥，并在后台重新加密全部加密字段？旧密钥保留以便读取旧数据和备份。',
+  'encryption.rotated': '已生成新密钥 {keyId}，后台正在重新加密',
+  'encryption.enable': '加密信息项',
+  'encryption.enableHint': '仅限本部门资源中敏感级别为“敏感”或“个人信息”的字符型非主键信息项。',
+  'encryption.resourceId': '资源编号（资源池数据表）',
+  'encryption.fieldName': '字段名',
+  'encryption.enableConfirm': '将该信息项已存储的全部数据加密，且此操作不可在平台上撤销。确定？',
+  'encryption.enabled': '已加密 {field}',
+  'encryption.required': '请填写',
+};
