@@ -31,6 +31,9 @@ export async function findResourceEntry(db: Kysely<DB>, resourceId: string) {
     .executeTakeFirst();
 }
 
+/** Opens the stored (sealed) value of an encrypted column as its text. */
+export type SealedValueOpener = (column: PoolColumn, stored: unknown, row: unknown) => string | null;
+
 /**
  * The current row with this key, values as text (`column::text`, as the key values are kept).
  * `key` gives each key column's value as checked text; it is cast to the column's type, so the
@@ -40,21 +43,32 @@ export async function findCurrentRecord(
   db: Kysely<DB>,
   table: PoolTableRow,
   key: readonly { column: PoolColumn; text: string }[],
+  open: SealedValueOpener,
   lock = false,
 ): Promise<PoolRecord | undefined> {
-  const shown = table.columns.map((c) => sql.raw(`${ident(c.column)}::text AS ${ident(c.column)}`));
+  // An encrypted column is read as stored (bytea) and opened in Node by `open`.
+  const shown = table.columns.map((c) =>
+    sql.raw(c.encrypted ? ident(c.column) : `${ident(c.column)}::text AS ${ident(c.column)}`),
+  );
   const match = key.map(
     ({ column, text }) =>
       sql`${sql.raw(ident(column.column))} = CAST(${text} AS ${sql.raw(sqlType(column))})`,
   );
-  const result = await sql<Record<string, string | null> & { _row: number }>`
+  const result = await sql<Record<string, unknown> & { _row: number }>`
     SELECT _row, ${sql.join(shown)} FROM ${sql.raw(qualified(table))}
     WHERE _to IS NULL AND ${sql.join(match, sql` AND `)} LIMIT 1 ${sql.raw(lock ? 'FOR UPDATE' : '')}`.execute(
     db,
   );
   const found = result.rows[0];
   if (!found) return undefined;
-  const { _row, ...values } = found;
+  const { _row, ...stored } = found;
+  const values: Record<string, string | null> = {};
+  for (const column of table.columns) {
+    const value = stored[column.column];
+    values[column.column] = column.encrypted
+      ? open(column, value, _row)
+      : ((value as string | null | undefined) ?? null);
+  }
   return { row: Number(_row), values };
 }
 
@@ -68,7 +82,7 @@ export async function replaceRecord(
   table: PoolTableRow,
   oldRow: number,
   version: number,
-  changes: ReadonlyMap<string, string | null>,
+  changes: ReadonlyMap<string, string | Buffer | null>,
 ): Promise<number | undefined> {
   const closed = await sql`
     UPDATE ${sql.raw(qualified(table))} SET _to = ${version} WHERE _row = ${oldRow} AND _to IS NULL`.execute(
@@ -77,9 +91,11 @@ export async function replaceRecord(
   if (Number(closed.numAffectedRows ?? 0) !== 1) return undefined;
   const names = table.columns.map((c) => sql.raw(ident(c.column)));
   const values = table.columns.map((c) =>
-    changes.has(c.column)
-      ? sql`CAST(${changes.get(c.column) ?? null} AS ${sql.raw(sqlType(c))})`
-      : sql.raw(ident(c.column)),
+    !changes.has(c.column)
+      ? sql.raw(ident(c.column))
+      : c.encrypted
+        ? sql`CAST(${changes.get(c.column) ?? null} AS bytea)`
+        : sql`CAST(${changes.get(c.column) ?? null} AS ${sql.raw(sqlType(c))})`,
   );
   const inserted = await sql<{ _row: number }>`
     INSERT INTO ${sql.raw(qualified(table))} (_from, ${sql.join(names)})

@@ -101,7 +101,7 @@ export async function correctionRoutes(app: AppInstance) {
       },
     },
     async (request) => {
-      await acceptCorrection(db, request.ctx, request.params.id, request.body);
+      await acceptCorrection(db, request.ctx, platform.keyring, request.params.id, request.body);
       return readCorrection(db, request.ctx, platform, request.params.id);
     },
   );

@@ -16,6 +16,8 @@ import { requireLoadable } from '../ingest.ts';
 import type { PoolColumn } from '../pool-schema.ts';
 import { findPoolTable, updatePoolTable, type PoolTableRow } from '../pool-tables.repository.ts';
 import { checkValue, type RawValue } from '../values.ts';
+import type { Keyring } from '../../../platform/crypto/keyring.ts';
+import { columnAad, openValue, sealValue } from '../../security/encryption/column-seal.ts';
 import { correctionCase } from './corrections.cases.ts';
 import './corrections.messages.ts';
 import {
@@ -25,6 +27,7 @@ import {
   insertChanges,
   insertCorrection,
   replaceRecord,
+  type SealedValueOpener,
   storedTexts,
   updateCorrection,
   type ListedCorrection,
@@ -53,6 +56,12 @@ const COPY_ESCAPES: Record<string, string> = { '\\': '\\', t: '\t', n: '\n', r: 
 function plainText(copy: string): string | null {
   if (copy === '\\N') return null;
   return copy.replace(/\\([\\tnr])/g, (_, c: string) => COPY_ESCAPES[c]!);
+}
+
+/** Opens the sealed values of a table's encrypted columns, each bound to its resource and field. */
+function opener(keyring: Keyring, table: PoolTableRow): SealedValueOpener {
+  return (column, stored, row) =>
+    openValue(keyring, columnAad(table.resource_id, column.field), stored, { field: column.field, row });
 }
 
 /** Checks a value as a load would; the plain text to store, or a problem at `path`. */
@@ -120,7 +129,7 @@ async function requireReporter(db: Kysely<DB>, actor: Actor, table: PoolTableRow
 export async function reportCorrection(
   db: Kysely<DB>,
   context: RequestContext,
-  env: DeadlineEnv,
+  env: DeadlineEnv & { keyring: Keyring },
   resourceId: string,
   input: ReportInput,
 ): Promise<string> {
@@ -153,7 +162,7 @@ export async function reportCorrection(
   if (problems.length > 0) throw invalid('pool.correction.invalid', problems);
   const proposed = await storedTexts(db, proposals);
   return db.transaction().execute(async (trx) => {
-    const record = await findCurrentRecord(trx, table, key);
+    const record = await findCurrentRecord(trx, table, key, opener(env.keyring, table));
     if (!record) throw notFound('what.pool_record');
     const items: CorrectionItem[] = input.items.map((item, index) => {
       const column = liveColumn(table, item.field)!;
@@ -246,6 +255,7 @@ function correctedValues(table: PoolTableRow, row: ListedCorrection, input: Acce
 export async function acceptCorrection(
   db: Kysely<DB>,
   context: RequestContext,
+  keyring: Keyring,
   id: string,
   input: AcceptInput,
 ) {
@@ -266,7 +276,7 @@ export async function acceptCorrection(
       text: text ?? '',
     }));
     const record = key.every((part) => part.column)
-      ? await findCurrentRecord(trx, table, key, true)
+      ? await findCurrentRecord(trx, table, key, opener(keyring, table), true)
       : undefined;
     if (!record) throw conflict('pool.correction.record_gone');
     const stored = await storedTexts(trx, values);
@@ -285,7 +295,14 @@ export async function acceptCorrection(
       actor_id: actor.id,
       actor_name: actor.displayName,
     });
-    const changes = new Map(values.map((v, i) => [v.column.column, stored[i] ?? null]));
+    // An encrypted column gets its corrected value sealed, as a load would write it.
+    const changes = new Map(
+      values.map((v, i) => {
+        const text = stored[i] ?? null;
+        const aad = columnAad(table.resource_id, v.column.field);
+        return [v.column.column, v.column.encrypted ? sealValue(keyring, aad, text) : text] as const;
+      }),
+    );
     const newRow = await replaceRecord(trx, table, record.row, version, changes);
     if (newRow === undefined) throw conflict('pool.correction.record_gone');
     const now = new Date();

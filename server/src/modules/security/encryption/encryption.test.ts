@@ -183,6 +183,35 @@ describe('encrypting a column at rest', () => {
     );
   });
 
+  it('a correction of an encrypted item shows the plaintext to the provider and stores the new value sealed', async () => {
+    const before = (await rows()).rows[5]!;
+    const reported = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pools/tables/${resourceId}/corrections`,
+      headers: market.write,
+      payload: {
+        key: { sfzh: before.sfzh },
+        items: [{ field: 'zz', proposed: '重庆市渝中区较场口88号' }],
+        reason: '住址已变更，附居住证明',
+      },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const id = reported.json().id;
+    const shown = await t.app.inject({ url: `/api/v1/pools/corrections/${id}`, headers: police.read });
+    expect(shown.json().items[0]).toMatchObject({ current: before.zz, proposed: '重庆市渝中区较场口88号' });
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/pools/corrections/${id}/accept`,
+      headers: police.write,
+      payload: { note: '已核实' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const after = (await rows()).rows.find((row) => row.sfzh === before.sfzh)!;
+    expect(after.zz).toBe('重庆市渝中区较场口88号');
+    const stored = (await raw('zz')).map(({ value }) => Buffer.from(value as Uint8Array).toString('utf8'));
+    expect(stored.some((v) => v.includes('较场口'))).toBe(false);
+  });
+
   it('refuses a tampered ciphertext and a value moved from another column', async () => {
     const [schema, name] = table.split('.');
     const target = `"${schema}"."${name}"`;
