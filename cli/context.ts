@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import { loadConfig, type Config } from '../server/src/config.ts';
 import { openDatabase, type Database } from '../server/src/platform/db/database.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
@@ -45,4 +46,12 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   } finally {
     await database.close();
   }
+}
+
+/** The `keys` command group (signing keys and data keys register their subcommands on it). */
+export function keysCommand(program: Command): Command {
+  return (
+    program.commands.find((command) => command.name() === 'keys') ??
+    program.command('keys').description('key management (密钥管理): signing keys and data keys')
+  );
 }

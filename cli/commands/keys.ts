@@ -5,14 +5,14 @@ import { KeyringError } from '../../server/src/platform/crypto/keyring.ts';
 import { AppError } from '../../server/src/platform/errors/app-error.ts';
 import { translate } from '../../server/src/platform/i18n/messages.ts';
 import { operatorContext } from '../../server/src/platform/policy/actor.ts';
-import { CliError, EXIT, withDatabase } from '../context.ts';
+import { CliError, EXIT, keysCommand, withDatabase } from '../context.ts';
 
 /**
  * `zhengshu keys rotate`: a new active data key in the key file, then (with --wait) the old values
  * re-encrypted here; without it the running server's sweep does that in the background.
  */
 export function registerKeys(program: Command) {
-  const keys = program.command('keys').description('data keys for encryption at rest (数据密钥)');
+  const keys = keysCommand(program);
   keys
     .command('rotate')
     .description('add a new active data key and re-encrypt encrypted columns (密钥轮换)')

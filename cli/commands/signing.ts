@@ -12,7 +12,7 @@ import {
 } from '../../server/src/platform/crypto/signing-keys.repository.ts';
 import { generateSigningKey, signingAlgorithmOf } from '../../server/src/platform/crypto/signing.ts';
 import { operatorContext } from '../../server/src/platform/policy/actor.ts';
-import { CliError, EXIT, withDatabase } from '../context.ts';
+import { CliError, EXIT, keysCommand, withDatabase } from '../context.ts';
 
 /** `zhengshu verify <file>` and `zhengshu keys signing`: the platform's signatures at the command line. */
 export function registerSigning(program: Command) {
@@ -41,7 +41,7 @@ export function registerSigning(program: Command) {
       });
     });
 
-  const keys = program.command('keys').description('key management (密钥管理)');
+  const keys = keysCommand(program);
   keys
     .command('signing')
     .description(
