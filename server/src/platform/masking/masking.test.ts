@@ -212,3 +212,22 @@ describe('maskRow', () => {
     });
   });
 });
+
+describe('date rule on instants', () => {
+  it('cuts every instant in China time, across the 1986–1991 daylight saving years and since', () => {
+    const reference = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const month = valueMasker({ kind: 'date', precision: 'month' }, 'T');
+    // Month boundaries ± a minute, 1985–2030: where a wrong offset would land in the other month.
+    for (let year = 1985; year <= 2030; year++)
+      for (let m = 0; m < 12; m++)
+        for (const shift of [-16, -8, -7.99, 0]) {
+          const instant = new Date(Date.UTC(year, m, 1) + shift * 3600 * 1000);
+          const parts = Object.fromEntries(reference.formatToParts(instant).map((p) => [p.type, p.value]));
+          expect(month(instant)).toBe(`${parts.year}-${parts.month}`);
+        }
+  });
+});
