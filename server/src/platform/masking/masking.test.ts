@@ -45,6 +45,11 @@ describe('name', () => {
     expect(mask({ kind: 'name' }, '买买提·艾力')).toBe('买**·**');
     expect(mask({ kind: 'name' }, '')).toBe('');
   });
+  it('counts a character outside the BMP as one (e.g. 𠀋, a surrogate pair)', () => {
+    expect(mask({ kind: 'name' }, '𠀋三丰')).toBe('𠀋**');
+    expect(mask({ kind: 'name' }, '张𠀋')).toBe('张*');
+    expect(mask({ kind: 'partial', keepStart: 1, keepEnd: 1 }, '𠀋ab𠀋')).toBe('𠀋**𠀋');
+  });
 });
 
 describe('mobile, bank card, partial', () => {

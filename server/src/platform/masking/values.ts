@@ -65,6 +65,13 @@ export function keepEnds(text: string, start: number, end: number, char: string)
 
 /** The name rule: 张* · 王** · 欧阳** · 买*·*** ; a one-character value is masked whole. */
 export function maskName(text: string, char = '*'): string {
+  if (!SURROGATE.test(text)) {
+    if (text.length <= 1) return char.repeat(text.length);
+    const keep = text.length > 2 && compound.has(text.slice(0, 2)) ? 2 : 1;
+    let rest = '';
+    for (let at = keep; at < text.length; at++) rest += kept.has(text[at]!) ? text[at]! : char;
+    return text.slice(0, keep) + rest;
+  }
   const chars = Array.from(text);
   if (chars.length <= 1) return char.repeat(chars.length);
   const keep = chars.length > 2 && compound.has(chars[0]! + chars[1]!) ? 2 : 1;
