@@ -34,7 +34,7 @@ import type { BatchFormat, BatchMode } from './pools.tables.ts';
 import { openSource, type Encoding, type RowSource, type SourceRow } from './readers.ts';
 import type { RawValue } from './values.ts';
 import { disputedRows } from './corrections/corrections.repository.ts';
-import { columnAad, openValue } from '../security/encryption/column-seal.ts';
+import { columnAad, openColumn } from '../security/encryption/column-seal.ts';
 import './pools.messages.ts';
 
 /** The table of a resource, if the actor may see it (its department, or its region for authority and auditors). */
@@ -245,17 +245,19 @@ function openSealedColumns(
   const sealed = table.columns.filter((column) => column.encrypted);
   if (sealed.length === 0) return rows;
   if (!keyring) throw new AppError(500, 'security.encryption.no_keyring');
-  const aads = sealed.map((column) => columnAad(table.resource_id, column.field));
-  return rows.map((row) => {
-    const opened = { ...row };
-    sealed.forEach((column, index) => {
-      opened[column.column] = openValue(keyring, aads[index]!, row[column.column], {
-        field: column.field,
-        row: row._row,
-      });
-    });
-    return opened;
-  });
+  const opened = rows.map((row) => ({ ...row }));
+  const rowIds = rows.map((row) => row._row);
+  // One pass per column: a page's values of a column share key and AAD, so they open together.
+  for (const column of sealed) {
+    const texts = openColumn(
+      keyring,
+      columnAad(table.resource_id, column.field),
+      rows.map((row) => row[column.column]),
+      { field: column.field, rows: rowIds },
+    );
+    texts.forEach((text, index) => (opened[index]![column.column] = text));
+  }
+  return opened;
 }
 
 /** A page of the rows of the current version (each with `_disputed`) or of an earlier one; audited. */

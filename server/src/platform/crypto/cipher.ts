@@ -118,3 +118,69 @@ export function decryptParts(key: DataKey, nonce: Buffer, body: Buffer, tag: Buf
     throw new CryptoError('tampered', TAMPERED);
   }
 }
+
+/** The parts of one sealed value, for opening many values of one key at once. */
+export interface SealedParts {
+  nonce: Buffer;
+  body: Buffer;
+  tag: Buffer;
+  aad: Buffer;
+}
+
+const BLOCK = 16;
+
+/**
+ * Checks and decrypts many values of one key (a page of a column): the result holds each value's
+ * plaintext or its `CryptoError`, in order. For SM4-CBC + HMAC-SM3 every MAC is checked first, in
+ * constant time; only the values that pass are deciphered, all with one CBC decipher over
+ * IV ‖ body ‖ IV ‖ body …: a CBC block decrypts to D(C) XOR the block before it, so each value's
+ * blocks come out right behind its own IV (the IV blocks' outputs are dropped), and one native
+ * decipher replaces one per value. The padding is then checked by hand (PKCS#7, as `final` would).
+ */
+export function decryptManyParts(key: DataKey, items: SealedParts[]): Array<Buffer | CryptoError> {
+  const { cipherKey, macKey } = prepare(key);
+  if (!macKey)
+    return items.map((item) => {
+      try {
+        return decryptParts(key, item.nonce, item.body, item.tag, item.aad);
+      } catch (error) {
+        if (error instanceof CryptoError) return error;
+        throw error;
+      }
+    });
+  const results: Array<Buffer | CryptoError> = new Array<Buffer | CryptoError>(items.length);
+  const passed: number[] = [];
+  const chunks: Buffer[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const { nonce, body, tag, aad } = items[index]!;
+    const expected = crypto.createHmac('sm3', macKey).update(aad).update(nonce).update(body).digest();
+    if (
+      tag.length !== expected.length ||
+      !crypto.timingSafeEqual(tag, expected) ||
+      nonce.length !== BLOCK ||
+      body.length === 0 ||
+      body.length % BLOCK !== 0
+    ) {
+      results[index] = new CryptoError('tampered', TAMPERED);
+      continue;
+    }
+    passed.push(index);
+    chunks.push(nonce, body);
+  }
+  if (passed.length === 0) return results;
+  const decipher = crypto.createDecipheriv('sm4-cbc', cipherKey, Buffer.alloc(BLOCK));
+  decipher.setAutoPadding(false);
+  const plain = decipher.update(Buffer.concat(chunks));
+  decipher.final();
+  let offset = 0;
+  for (const index of passed) {
+    const length = items[index]!.body.length;
+    const start = offset + BLOCK;
+    offset = start + length;
+    const pad = plain[offset - 1]!;
+    let good = pad >= 1 && pad <= BLOCK;
+    for (let at = offset - pad; good && at < offset; at++) good = plain[at] === pad;
+    results[index] = good ? plain.subarray(start, offset - pad) : new CryptoError('tampered', TAMPERED);
+  }
+  return results;
+}

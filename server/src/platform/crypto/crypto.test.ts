@@ -8,7 +8,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { CryptoError } from './cipher.ts';
 import { Keyring, KeyringError, openKeyring } from './keyring.ts';
-import { createOpenStream, createSealStream, open, seal, sealedKeyId, STREAM_CHUNK_BYTES } from './seal.ts';
+import {
+  createOpenStream,
+  createSealStream,
+  open,
+  openMany,
+  seal,
+  sealedKeyId,
+  STREAM_CHUNK_BYTES,
+} from './seal.ts';
 import { resolveSuite, sm4GcmAvailable, type SuiteId } from './suite.ts';
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-keys-'));
@@ -52,6 +60,26 @@ describe('suite', () => {
 describe.each<SuiteId>(['sm', 'intl'])('sealed values (%s)', (suite) => {
   const keyring = Keyring.inMemory(suite);
   const aad = Buffer.from('pool_x.r_1/name');
+
+  it('opens a page of values at once as open does, failing only the altered or foreign ones', () => {
+    // Lengths around the block size: empty, 15, 16, 17 and 33 bytes exercise every padding length.
+    const plains = ['', 'a'.repeat(15), 'b'.repeat(16), 'c'.repeat(17), '重庆市渝中区解放碑街道 88 号 1'].map(
+      (text) => Buffer.from(text, 'utf8'),
+    );
+    const sealed = plains.map((plain) => seal(keyring, plain, aad));
+    const altered = Buffer.from(sealed[2]!);
+    altered[altered.length - 40]! ^= 1;
+    const foreign = seal(keyring, Buffer.from('x'), Buffer.from('pool_x.r_1/other'));
+    const opened = openMany(keyring, [...sealed, altered, foreign, Buffer.from('junk')], aad);
+    expect(opened.slice(0, plains.length).map((value) => (value as Buffer).toString('utf8'))).toEqual(
+      plains.map((plain) => open(keyring, seal(keyring, plain, aad), aad).toString('utf8')),
+    );
+    expect(opened.slice(plains.length).map((value) => (value as CryptoError).code)).toEqual([
+      'tampered',
+      'tampered',
+      'malformed',
+    ]);
+  });
 
   it('opens what it sealed, with the same AAD; equal plaintexts seal differently', () => {
     const plain = Buffer.from('张三 500101199001011234');

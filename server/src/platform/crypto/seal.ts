@@ -1,5 +1,13 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import { CryptoError, decryptParts, encryptParts, shapeOf, type DataKey } from './cipher.ts';
+import {
+  CryptoError,
+  decryptManyParts,
+  decryptParts,
+  encryptParts,
+  shapeOf,
+  type DataKey,
+  type SealedParts,
+} from './cipher.ts';
 import type { Keyring } from './keyring.ts';
 import { ALGORITHMS } from './suite.ts';
 
@@ -76,6 +84,50 @@ export function open(keyring: Keyring, sealed: Buffer, aad?: Buffer): Buffer {
   const body = sealed.subarray(end + nonceBytes, sealed.length - tagBytes);
   const tag = sealed.subarray(sealed.length - tagBytes);
   return decryptParts(key, nonce, body, tag, withAad(sealed.subarray(0, end), aad));
+}
+
+/**
+ * Opens many sealed values with the same AAD (a page of one column) in one pass; the result holds
+ * each value's plaintext or the `CryptoError` it failed with, in order. Same checks as `open`.
+ */
+export function openMany(
+  keyring: Keyring,
+  sealed: readonly Buffer[],
+  aad?: Buffer,
+): Array<Buffer | CryptoError> {
+  const results: Array<Buffer | CryptoError> = new Array<Buffer | CryptoError>(sealed.length);
+  // Values of one column share a header (one per key), so its AAD is built once per header.
+  const aads = new Map<string, Buffer>();
+  const groups = new Map<DataKey, { indexes: number[]; items: SealedParts[] }>();
+  sealed.forEach((value, index) => {
+    try {
+      const { key, end } = readHeader(keyring, value, KIND_VALUE);
+      const { nonceBytes, tagBytes } = shapeOf(key.algorithm);
+      if (value.length < end + nonceBytes + tagBytes)
+        throw new CryptoError('truncated', 'sealed value is cut short');
+      const head = value.subarray(0, end);
+      const name = head.toString('latin1');
+      let full = aads.get(name);
+      if (!full) aads.set(name, (full = withAad(head, aad)));
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { indexes: [], items: [] }));
+      group.indexes.push(index);
+      group.items.push({
+        nonce: value.subarray(end, end + nonceBytes),
+        body: value.subarray(end + nonceBytes, value.length - tagBytes),
+        tag: value.subarray(value.length - tagBytes),
+        aad: full,
+      });
+    } catch (error) {
+      if (!(error instanceof CryptoError)) throw error;
+      results[index] = error;
+    }
+  });
+  for (const [key, group] of groups) {
+    const opened = decryptManyParts(key, group.items);
+    group.indexes.forEach((index, at) => (results[index] = opened[at]!));
+  }
+  return results;
 }
 
 function frameAad(head: Buffer, index: number, last: boolean, aad: Buffer | undefined): Buffer {

@@ -45,6 +45,11 @@ describe('name', () => {
     expect(mask({ kind: 'name' }, '买买提·艾力')).toBe('买**·**');
     expect(mask({ kind: 'name' }, '')).toBe('');
   });
+  it('counts a character outside the BMP as one (e.g. 𠀋, a surrogate pair)', () => {
+    expect(mask({ kind: 'name' }, '𠀋三丰')).toBe('𠀋**');
+    expect(mask({ kind: 'name' }, '张𠀋')).toBe('张*');
+    expect(mask({ kind: 'partial', keepStart: 1, keepEnd: 1 }, '𠀋ab𠀋')).toBe('𠀋**𠀋');
+  });
 });
 
 describe('mobile, bank card, partial', () => {
@@ -210,5 +215,24 @@ describe('maskRow', () => {
       xm: '张**',
       lxdh: '139****5678',
     });
+  });
+});
+
+describe('date rule on instants', () => {
+  it('cuts every instant in China time, across the 1986–1991 daylight saving years and since', () => {
+    const reference = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+    });
+    const month = valueMasker({ kind: 'date', precision: 'month' }, 'T');
+    // Month boundaries ± a minute, 1985–2030: where a wrong offset would land in the other month.
+    for (let year = 1985; year <= 2030; year++)
+      for (let m = 0; m < 12; m++)
+        for (const shift of [-16, -8, -7.99, 0]) {
+          const instant = new Date(Date.UTC(year, m, 1) + shift * 3600 * 1000);
+          const parts = Object.fromEntries(reference.formatToParts(instant).map((p) => [p.type, p.value]));
+          expect(month(instant)).toBe(`${parts.year}-${parts.month}`);
+        }
   });
 });

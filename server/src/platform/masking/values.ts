@@ -25,7 +25,18 @@ export interface MaskContext {
 
 const compound = new Set<string>(COMPOUND_SURNAMES);
 const kept = new Set(Array.from(NAME_KEPT));
-const regex = (source: string, flags = '') => new RegExp(source, flags);
+// Compiled once per pattern: a rule runs on every value of an extraction.
+const compiled = new Map<string, RegExp>();
+const regex = (source: string, flags = '') => {
+  const name = `${flags}/${source}`;
+  let found = compiled.get(name);
+  if (!found) compiled.set(name, (found = new RegExp(source, flags)));
+  // A global pattern keeps its position between uses; start each use from the beginning.
+  found.lastIndex = 0;
+  return found;
+};
+/** A lone or paired UTF-16 surrogate: text with none can be cut by index instead of code point. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** The value as text, the way PostgreSQL prints it (dates as YYYY-MM-DD, numbers plainly). */
 export function asText(value: unknown): string {
@@ -39,6 +50,10 @@ const mismatch = (text: string, how: OnMismatch | undefined, char: string) =>
 
 /** Keeps `start` leading and `end` trailing characters; masks the rest, or everything if that is all. */
 export function keepEnds(text: string, start: number, end: number, char: string): string {
+  if (!SURROGATE.test(text)) {
+    if (start + end >= text.length) return char.repeat(text.length);
+    return text.slice(0, start) + char.repeat(text.length - start - end) + (end > 0 ? text.slice(-end) : '');
+  }
   const chars = Array.from(text);
   if (start + end >= chars.length) return char.repeat(chars.length);
   return (
@@ -50,6 +65,13 @@ export function keepEnds(text: string, start: number, end: number, char: string)
 
 /** The name rule: 张* · 王** · 欧阳** · 买*·*** ; a one-character value is masked whole. */
 export function maskName(text: string, char = '*'): string {
+  if (!SURROGATE.test(text)) {
+    if (text.length <= 1) return char.repeat(text.length);
+    const keep = text.length > 2 && compound.has(text.slice(0, 2)) ? 2 : 1;
+    let rest = '';
+    for (let at = keep; at < text.length; at++) rest += kept.has(text[at]!) ? text[at]! : char;
+    return text.slice(0, keep) + rest;
+  }
   const chars = Array.from(text);
   if (chars.length <= 1) return char.repeat(chars.length);
   const keep = chars.length > 2 && compound.has(chars[0]! + chars[1]!) ? 2 : 1;
@@ -78,10 +100,18 @@ const dateParts = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
 });
 
+const CHINA_OFFSET_MS = 8 * 3600 * 1000;
+// Daylight saving time in China ended in September 1991; earlier instants go through Intl.
+const FIXED_OFFSET_SINCE = Date.UTC(1992, 0, 1);
+
 /** The date rule: YYYY or YYYY-MM (a timestamp in China Standard Time). */
 export function truncateDate(value: unknown, precision: 'year' | 'month'): string {
   let yearMonth: string;
-  if (value instanceof Date) {
+  if (value instanceof Date && value.getTime() >= FIXED_OFFSET_SINCE) {
+    // China has kept UTC+8 without daylight saving since 1992: shift and read the UTC fields.
+    const shifted = new Date(value.getTime() + CHINA_OFFSET_MS);
+    yearMonth = `${shifted.getUTCFullYear()}-${String(shifted.getUTCMonth() + 1).padStart(2, '0')}`;
+  } else if (value instanceof Date) {
     const parts = Object.fromEntries(dateParts.formatToParts(value).map((p) => [p.type, p.value]));
     yearMonth = `${parts.year}-${parts.month}`;
   } else {
@@ -128,7 +158,12 @@ export function pseudonymKey(secret: Buffer, grantId: string, algorithm = 'sm3')
 }
 
 /** The pseudonym of a value: HMAC-SM3 under the grant's key, hex, cut to `length`. */
-export function pseudonym(key: Buffer, value: unknown, length = 16, algorithm = 'sm3'): string {
+export function pseudonym(
+  key: Buffer | crypto.KeyObject,
+  value: unknown,
+  length = 16,
+  algorithm = 'sm3',
+): string {
   return crypto.createHmac(algorithm, key).update(asText(value)).digest('hex').slice(0, length);
 }
 
@@ -181,8 +216,10 @@ export function valueMasker(masking: MaskRule, type: ItemType, context: MaskCont
     case 'pseudonym': {
       const key = context.pseudonymKey;
       if (!key) throw new Error('a pseudonym rule needs the grant key');
-      return (value) =>
-        value === null || value === undefined ? null : pseudonym(key, value, masking.length ?? 16);
+      // Imported once per plan: HMAC with a raw Buffer key imports it again for every value.
+      const keyObject = crypto.createSecretKey(key);
+      const length = masking.length ?? 16;
+      return (value) => (value === null || value === undefined ? null : pseudonym(keyObject, value, length));
     }
     case 'range':
       return (value) =>
