@@ -9,6 +9,11 @@ export const securityReviewsEn: Record<keyof typeof securityReviewsZhCN, string>
   'security.level.editorHint':
     "The security level limits the share and open types: a type the highest level of the resource or of one of its items does not allow cannot be saved ({article}). Items may be graded on their own, at the resource's level or higher.",
   'security.category.none': 'Not classified',
+  'security.item.level': 'Item level',
+  'security.item.levelHelp':
+    "Blank (as resource) takes the resource's security level; an item may be graded higher, never lower.",
+  'security.item.levelBelow': "An item's security level may not be below the resource's",
+  'security.item.category': 'Item category',
   'catalog.field.securitySubLevel': 'Sub-level',
   'catalog.field.category': 'Data category',
   'catalog.item.securityLevel': 'Level / category',

@@ -7,6 +7,10 @@ export const securityReviewsZhCN = {
   'security.level.editorHint':
     '安全级别决定可选的共享、开放类型：资源或其任一信息项的最高级别不允许的类型无法保存（{article}）。信息项可单独定级，只能高于或等于资源的级别。',
   'security.category.none': '未分类',
+  'security.item.level': '信息项分级',
+  'security.item.levelHelp': '留空（同资源）即取资源的安全级别；信息项可定得更高，不得低于资源的级别。',
+  'security.item.levelBelow': '信息项的安全级别不得低于资源的安全级别',
+  'security.item.category': '信息项分类',
   'catalog.field.securitySubLevel': '安全子级',
   'catalog.field.category': '数据分类',
   'catalog.item.securityLevel': '分级 / 分类',

@@ -210,7 +210,7 @@ export async function readWorkbook(file: string): Promise<ParsedWorkbook> {
   if (merged.length > 0)
     throw new AppError(400, 'catalog.import.merged', { count: merged.length }, capped(merged));
   for (const state of states.values()) {
-    for (const column of state.layout.filter((c) => !state.data.columns.has(c.header))) {
+    for (const column of state.layout.filter((c) => !c.optional && !state.data.columns.has(c.header))) {
       found.structural.push({
         path: `/${state.data.name}/1/${column.header}`,
         code: 'catalog.import.header_missing',

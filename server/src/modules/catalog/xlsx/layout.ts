@@ -39,6 +39,8 @@ export type ListName =
   | 'openType'
   | 'openMethod'
   | 'securityLevel'
+  | 'securitySubLevel'
+  | 'dataCategory'
   | 'updateCycle'
   | 'dataType'
   | 'sensitivity'
@@ -65,6 +67,8 @@ export interface Column {
   /** What to write, for the instructions sheet. */
   note: string;
   example: string;
+  /** A column added after the first template: files made before it may lack it. */
+  optional?: true;
 }
 
 const col = (
@@ -210,6 +214,34 @@ export const RESOURCE_COLUMNS: readonly Column[] = [
     '重要数据',
     'securityLevel',
   ),
+  {
+    ...col(
+      '安全级别子级',
+      'Security sub-level',
+      'securitySubLevel',
+      'list',
+      false,
+      14,
+      '可选；须为所填安全级别下设的子级，见「代码表」',
+      '重要2级',
+      'securitySubLevel',
+    ),
+    optional: true,
+  },
+  {
+    ...col(
+      '数据分类',
+      'Data category',
+      'category',
+      'list',
+      false,
+      14,
+      '可选；数据分类，见「代码表」',
+      '个人信息',
+      'dataCategory',
+    ),
+    optional: true,
+  },
   col(
     '使用要求',
     'Usage requirements',
@@ -319,6 +351,34 @@ export const ITEM_COLUMNS: readonly Column[] = [
     '代码类信息项的可选值，用“；”分隔；不填为不限',
     '男；女',
   ),
+  {
+    ...col(
+      '信息项分类',
+      'Item category',
+      'category',
+      'list',
+      false,
+      14,
+      '可选；信息项的数据分类，见「代码表」',
+      '个人信息',
+      'dataCategory',
+    ),
+    optional: true,
+  },
+  {
+    ...col(
+      '信息项分级',
+      'Item security level',
+      'securityLevel',
+      'list',
+      false,
+      14,
+      '可选；留空则同资源的安全级别，只能高于或等于资源的级别',
+      '',
+      'securityLevel',
+    ),
+    optional: true,
+  },
 ];
 
 /** Titles of the code table's columns, in order, with the list each holds. */
@@ -331,6 +391,8 @@ export const CODE_TABLE: readonly { title: string; list: ListName | 'class' }[] 
   { title: '开放类型', list: 'openType' },
   { title: '开放方式', list: 'openMethod' },
   { title: '安全级别', list: 'securityLevel' },
+  { title: '安全级别子级', list: 'securitySubLevel' },
+  { title: '数据分类', list: 'dataCategory' },
   { title: '更新周期', list: 'updateCycle' },
   { title: '数据类型', list: 'dataType' },
   { title: '敏感程度', list: 'sensitivity' },
@@ -356,6 +418,8 @@ export function valueLists(profile: Profile): Record<ListName, ListValue[]> {
     openType: categories('open'),
     openMethod: fromTerms(OPEN_METHODS),
     securityLevel: fromTerms(profile.catalog.securityLevels),
+    securitySubLevel: fromTerms(profile.catalog.securityLevels.flatMap((level) => level.subLevels)),
+    dataCategory: fromTerms(profile.catalog.dataCategories),
     updateCycle: fromTerms(UPDATE_CYCLES),
     dataType: fromTerms(DATA_TYPES),
     sensitivity: fromTerms(SENSITIVITIES),

@@ -119,13 +119,15 @@ describe('importing a filled-in template', () => {
       shareMethods: ['api', 'database'],
       openType: 'none',
       securityLevel: 'important',
+      securitySubLevel: 'important-2',
+      category: 'personal',
       updateCycle: 'daily',
       temporalStart: '2000-01-01',
     });
-    // 序号 orders the items, whatever the order of the rows.
-    expect(draft.items.map((i) => [i.fieldName, i.isKey, i.required])).toEqual([
-      ['gmsfhm', true, true],
-      ['xm', false, true],
+    // 序号 orders the items, whatever the order of the rows; a blank 信息项分级 inherits.
+    expect(draft.items.map((i) => [i.fieldName, i.isKey, i.required, i.category, i.securityLevel])).toEqual([
+      ['gmsfhm', true, true, 'personal', 'important'],
+      ['xm', false, true, null, null],
     ]);
     const audit = await t.database.db
       .selectFrom('audit_events')
@@ -156,6 +158,59 @@ describe('importing a filled-in template', () => {
       .execute();
     expect(saved).toHaveLength(60);
     for (const row of saved) expect(row.abstract).toBe(text(Number(row.name.slice(5))));
+  });
+
+  it('names bad classification cells: unknown category, a sub-level of another level, an item graded below its resource', async () => {
+    const before = await countResources();
+    const workbook = await x.filled(
+      [
+        { ...household, 资源名称: '分级错误一', 数据分类: '机密类' },
+        { ...household, 资源名称: '分级错误二', 安全级别子级: '一般1级' },
+      ],
+      [
+        { ...householdItems[0]!, 资源名称: '分级错误一', 信息项分级: '核心' },
+        { ...householdItems[1]!, 资源名称: '分级错误二', 信息项分级: '一般数据' },
+      ],
+    );
+    const response = await x.upload(officer, await save(workbook));
+    expect(response.statusCode).toBe(422);
+    const errors = errorsOf(response.json() as Problem);
+    expect(errors['/资源目录/2/数据分类']).toContain('机密类');
+    expect(errors['/信息项/2/信息项分级']).toContain('核心');
+    expect(errors['/资源目录/3/安全级别子级']).toContain('“重要数据”的子级');
+    expect(errors['/信息项/3/信息项分级']).toContain('不得低于资源的安全级别');
+    expect(await countResources()).toBe(before);
+  });
+
+  it('reads a file made before the classification columns, leaving them blank', async () => {
+    const workbook = await x.filled(
+      [{ ...household, 资源名称: '旧模板资源' }],
+      [{ ...householdItems[1]!, 资源名称: '旧模板资源' }],
+    );
+    for (const [name, header] of [
+      ['资源目录', '数据分类'],
+      ['资源目录', '安全级别子级'],
+      ['信息项', '信息项分类'],
+      ['信息项', '信息项分级'],
+    ] as const) {
+      const sheet = workbook.getWorksheet(name)!;
+      const column = (sheet.getRow(1).values as string[]).indexOf(header);
+      sheet.spliceColumns(column, 1);
+    }
+    const response = await x.upload(officer, await save(workbook));
+    expect(response.statusCode).toBe(200);
+    const { id } = (response.json() as { resources: { id: string }[] }).resources[0]!;
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/catalog/resources/${id}`,
+      headers: officer.read,
+    });
+    const draft = (read.json() as Resource).draft!;
+    expect([draft.category, draft.securitySubLevel, draft.items[0]!.securityLevel]).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('names all three bad cells of two sheets by sheet, row and column, and saves nothing', async () => {

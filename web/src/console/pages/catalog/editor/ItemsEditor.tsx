@@ -4,19 +4,23 @@ import type { FormListFieldData } from 'antd';
 import type { Vocabulary } from '../../../../api/catalog.ts';
 import { useI18n } from '../../../../i18n/index.tsx';
 import { fieldLabel } from '../DiffView.tsx';
+import { useCatalogProfile } from '../meta.tsx';
 import { blankItem, type ItemRow, type ResourceForm } from './formModel.ts';
+import { itemGradeColumns } from './ItemGradeColumns.tsx';
 
 const FIELD_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const CELL = { margin: 0 };
 
 /**
  * 信息项: an editable table (name, field name, data type, length, decimals, description, sensitivity,
- * key, required) with rows to add, remove and move. Each cell is a form field named
+ * level, category, key, required) with rows to add, remove and move. Each cell is a form field named
  * `['items', row, field]`, so the server's `/body/items/<row>/<field>` errors land in their cell.
  */
 export function ItemsEditor({ vocabulary }: { vocabulary: Vocabulary }) {
   const { t, lang } = useI18n();
   const form = Form.useFormInstance<ResourceForm>();
+  const profile = useCatalogProfile().data;
+  const resourceLevel = Form.useWatch('securityLevel', form);
   const label = (field: string) => fieldLabel(t, field, 'item');
   const rowValue = (row: number): ItemRow =>
     (form.getFieldValue(['items', row]) as ItemRow | undefined) ?? {};
@@ -52,7 +56,7 @@ export function ItemsEditor({ vocabulary }: { vocabulary: Vocabulary }) {
               rowKey="key"
               pagination={false}
               dataSource={fields}
-              scroll={{ x: 1100 }}
+              scroll={{ x: 1340 }}
               data-testid="items-table"
               columns={[
                 { title: '#', key: 'index', width: 40, render: (_: unknown, __, index) => index + 1 },
@@ -231,6 +235,7 @@ export function ItemsEditor({ vocabulary }: { vocabulary: Vocabulary }) {
                     </Form.Item>
                   ),
                 },
+                ...itemGradeColumns({ profile, resourceLevel, t, lang }),
                 {
                   title: <Tooltip title={t('catalog.item.isKeyHelp')}>{label('isKey')}</Tooltip>,
                   key: 'isKey',
