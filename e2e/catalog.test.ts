@@ -1,7 +1,8 @@
 // The catalog console in a real browser against the real server: a department officer compiles a
 // resource (with the legal-basis rule and a server-side field error on the way) and submits it; the
-// city authority reviews it with its diff, approves it and publishes a version; the resource is then
-// found in the share catalog by a Chinese word of its name.
+// city authority reviews it with its diff, approves it and publishes a version; the department's
+// security officer passes its secrecy review; the resource is then found in the share catalog by a
+// Chinese word of its name.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, type Browser } from './support/browser.ts';
@@ -137,6 +138,20 @@ describe('catalog console', () => {
       .locator('.ant-table-row', { hasText: code })
       .waitFor({ state: 'detached' });
     await page.screenshot({ path: screenshotPath('catalog-versions-zh.png'), fullPage: true });
+
+    // ── The police security officer passes its secrecy review (保密审查): only then is it shared. ──
+    await signOut();
+    await signIn('police.security');
+    await ui.openMenu(page, '安全管理', '保密审查', /\/console\/security\/reviews$/);
+    await page
+      .getByTestId('reviews-table')
+      .locator('tr', { hasText: NAME })
+      .getByTestId('review-open')
+      .click();
+    await page.getByTestId('review-outcome').locator('label', { hasText: '通过（' }).click();
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-submit').waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
 
     // ── Anyone in government finds it in the share catalog by a Chinese word of its name. ─────
     await openMenu('目录查询', /\/console\/catalog\/search$/);
