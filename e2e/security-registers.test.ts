@@ -76,7 +76,12 @@ describe('security incidents in the console', () => {
     await page.locator('#plan_approvedOn').click();
     await page.locator('#plan_approvedOn').fill(twoDaysAgo().slice(0, 10));
     await page.locator('#plan_approvedOn').press('Enter');
-    await page.getByTestId('form-submit').click();
+    // Enter in the date field may already have sent the form (the button then loads and the drawer
+    // closes); click only while it is still there. The row below proves the plan was registered.
+    await page
+      .getByTestId('form-submit')
+      .click({ timeout: 5_000 })
+      .catch(() => undefined);
     const row = page
       .getByTestId('plans-table')
       .locator('.ant-table-row', { hasText: `数据共享平台应急预案${suffix}` });
