@@ -10,6 +10,9 @@ export default defineConfig({
     // database on disk alone can take half a minute.
     testTimeout: 120_000,
     hookTimeout: 60_000,
+    // On PostgreSQL a test file mostly waits for the server, so two files at a time use the two
+    // cores CI has; on PGlite the database runs in the test's own process, so one at a time.
+    ...(process.env.DATABASE_URL ? { maxWorkers: 2 } : {}),
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });
