@@ -10,7 +10,8 @@ import { listClasses } from '../server/src/modules/catalog/catalog.repository.ts
 import { buildImport } from '../server/src/modules/catalog/xlsx/import-build.ts';
 import { readWorkbook } from '../server/src/modules/catalog/xlsx/import-parse.ts';
 import { importCatalogList } from '../server/src/modules/catalog/xlsx/import.ts';
-import { ITEM_COLUMNS, RESOURCE_COLUMNS, SHEETS } from '../server/src/modules/catalog/xlsx/layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from '../server/src/modules/catalog/xlsx/columns.ts';
+import { SHEETS } from '../server/src/modules/catalog/xlsx/layout.ts';
 import type { RequestContext } from '../server/src/platform/policy/actor.ts';
 import { loadProfile } from '../server/src/platform/profiles/profiles.ts';
 import { createWorld } from '../server/src/test/factories.ts';
@@ -168,6 +169,7 @@ async function childImport(file: string) {
         regionId: world.city.id,
         regionScope: [world.city.id],
         locale: 'zh-CN',
+        identityVerified: false,
       },
       requestId: 'bench',
       ip: null,

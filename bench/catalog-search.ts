@@ -96,6 +96,7 @@ const context: RequestContext = {
     regionId: null,
     regionScope: [],
     locale: 'zh-CN',
+    identityVerified: false,
   },
   requestId: 'bench',
   ip: '127.0.0.1',

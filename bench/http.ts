@@ -12,7 +12,13 @@ const CONCURRENCY = 32;
 const ROUND_MS = 2_000;
 const ROUNDS = 3;
 
-function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>): Promise<void> {
+/** GET `path` on 127.0.0.1:`port` through `agent`, reading the whole body; rejects unless 200. */
+export function get(
+  agent: http.Agent,
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = http.get({ host: '127.0.0.1', port, path, agent, headers }, (response) => {
       response.resume();

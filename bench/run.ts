@@ -9,6 +9,11 @@ import { engineName, type Measurement } from './common.ts';
 import { benchHttp } from './http.ts';
 import { benchMasking } from './masking.ts';
 import { benchPoolIngest, benchPoolMemory } from './pool-ingest.ts';
+import { benchPortalPages } from './portal-pages.ts';
+import { benchShareExport } from './share-export.ts';
+import { benchOpenDownload } from './open-download.ts';
+import { benchShareMonitor } from './share-monitor.ts';
+import { benchShareLookup, benchShareLookupBare } from './share-lookup.ts';
 
 // `npm run bench`: every bench in turn on the same engine, a table of figures and ratios vs. goals,
 // and bench/results/latest.json (gitignored) for comparing runs.
@@ -21,6 +26,12 @@ const benches: Record<string, () => Promise<Measurement[]>> = {
   masking: benchMasking,
   'pool-ingest': benchPoolIngest,
   'pool-memory': benchPoolMemory,
+  'portal-pages': benchPortalPages,
+  'share-monitor': benchShareMonitor,
+  'share-lookup': benchShareLookup,
+  'share-lookup-bare': benchShareLookupBare,
+  'share-export': benchShareExport,
+  'open-download': benchOpenDownload,
 };
 const only = process.argv.slice(2);
 

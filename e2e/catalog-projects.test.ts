@@ -134,7 +134,12 @@ describe('IT projects console', () => {
     await switchTo('authority', projectUrl);
     await page.getByTestId('project-approve').click();
     await page.getByTestId('approve-confirm').click();
-    await page.getByTestId('project-state').filter({ hasText: '已批准' }).waitFor();
+    // Approval publishes the planned resources (pool tables included), which can take a while on a
+    // loaded machine; a refusal instead shows its problem, which the failure then names.
+    const approved = page.getByTestId('project-state').filter({ hasText: '已批准' });
+    await approved.or(refusal).first().waitFor({ timeout: 60_000 });
+    if (await refusal.isVisible()) expect(await refusal.textContent()).toBe('');
+    await approved.waitFor();
     await page.getByTestId('plan-frozen').waitFor();
     expect(await page.getByTestId('plan-save').count()).toBe(0);
     const report = page.getByTestId('acceptance-table');

@@ -66,6 +66,8 @@ describe('catalog update requests', () => {
 
     // An empty form is refused beside each field; a future date cannot be picked.
     await page.getByTestId('update-register').click();
+    // A click while the dialog still slides in can be lost: submit once it has settled.
+    await page.locator(ui.SETTLED('.ant-modal')).waitFor();
     await page.getByTestId('form-submit').click();
     await expect.poll(() => fieldError('update_departmentId').textContent()).toBe('请选择部门');
     expect(await fieldError('update_changedOn').textContent()).toBe('请选择变更日期');

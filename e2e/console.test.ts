@@ -23,7 +23,7 @@ describe('console', () => {
     // Not signed in: the console sends us to the login page.
     await page.goto(`${server.baseUrl}/console`);
     await page.waitForURL(/\/login\?next=%2Fconsole$/);
-    await expect.poll(() => page.locator('h4', { hasText: '用户登录' }).isVisible()).toBe(true);
+    await page.locator('h4', { hasText: '用户登录' }).waitFor();
 
     // A wrong password is refused with the server's Chinese message.
     await signIn('admin', 'not-the-password');

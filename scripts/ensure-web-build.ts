@@ -13,10 +13,13 @@ const SOURCES = [
   path.join(WEB, 'src'),
   path.join(WEB, 'public'),
   path.join(WEB, 'index.html'),
+  path.join(WEB, 'portal.html'),
   path.join(WEB, 'vite.config.ts'),
+  // The portal's forms check identifiers with the server's own code (GB 11643, GB 32100).
+  path.join(ROOT, 'server', 'src', 'platform', 'identifiers'),
 ];
 
-/** The newest modification time (ms) of a file or of any file below a directory; 0 if absent. */
+/** The newest modification time (ms) of a file or of the files below a directory; 0 if absent. */
 function newestMtime(target: string): number {
   let stat: fs.Stats;
   try {

@@ -9,6 +9,7 @@ import { runOnce } from '../../server/src/platform/audit/sequencer.ts';
 import { Keyring } from '../../server/src/platform/crypto/keyring.ts';
 import { signWithKey } from '../../server/src/platform/crypto/envelope.ts';
 import { parseSigningKey } from '../../server/src/platform/crypto/signing.ts';
+import { MIGRATIONS_DIR } from '../../server/src/platform/db/migrate.ts';
 import { systemContext } from '../../server/src/platform/policy/actor.ts';
 import { cli, prepareCliDatabase, type CliDatabase } from '../cli-test-support.ts';
 
@@ -122,11 +123,17 @@ describe('zhengshu backup / restore', () => {
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/backup written: .*backup\.zsbak \(\d+ bytes, \d+ rows, SM3 [0-9a-f]{64}\)/);
     const bytes = fs.readFileSync(file);
+    // The manifest names the schema's newest migration, whichever that is today.
+    const newestMigration = fs
+      .readdirSync(MIGRATIONS_DIR)
+      .sort()
+      .at(-1)!
+      .replace(/\.sql$/, '');
     const manifest = JSON.parse(bytes.subarray(10, bytes.indexOf(0x0a, 10)).toString());
     expect(manifest).toMatchObject({
       format: 'zhengshu-backup/1',
       engine: serverUrl ? 'postgres' : 'pglite',
-      migration: '0019_signing_keys',
+      migration: newestMigration,
     });
     expect(manifest.rowCounts['pool_test_dept.people']).toBe(3);
     expect(manifest.auditChainHead.seq).toBeGreaterThanOrEqual(5);

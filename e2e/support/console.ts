@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { ensureWebBuild } from '../../scripts/ensure-web-build.ts';
 import { launchBrowser, screenshotPath, type Browser } from './browser.ts';
 import { startServer, type RunningServer } from './server.ts';
@@ -12,16 +12,16 @@ export interface ConsoleFixture {
 }
 
 /**
- * Starts the platform (fresh PGlite with the demo data) and a headless Chromium once for the test
- * file, takes a screenshot of a failed test, and stops both at the end. Call it at the top level
- * of the file; read `fixture.page` etc. inside the tests.
+ * Starts the platform (on a copy of the run's seeded PGlite, see e2e/global-setup.ts) and a
+ * headless Chromium once for the test file, takes a screenshot of a failed test, and stops both at
+ * the end. Call it at the top level of the file; read `fixture.page` etc. inside the tests.
  */
 export function useConsole(name: string, timeoutMs = 20_000): ConsoleFixture {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     console.log(await ensureWebBuild());
-    server = await startServer();
+    server = await startServer({ copyFrom: inject('e2eTemplate') });
     browser = await launchBrowser();
     browser.page.setDefaultTimeout(timeoutMs);
   });
@@ -130,6 +130,12 @@ export async function signIn(page: Page, server: RunningServer, username: string
  * open), so the menu is closed and the entry picked again.
  */
 export async function signOut(page: Page, server: RunningServer) {
+  // A drawer left open masks the header, as it would for a user: close it first.
+  const drawer = page.locator('.ant-drawer-open');
+  if (await drawer.count()) {
+    await page.keyboard.press('Escape');
+    await drawer.first().waitFor({ state: 'detached' });
+  }
   for (let attempt = 0; ; attempt++) {
     await pickFromMenu(page, 'account-menu', '退出登录');
     try {

@@ -30,13 +30,38 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How a server starts: from a copy of a seeded data directory, and whether its data outlives it. */
+export interface StartOptions {
+  /** A data directory a stopped server seeded (with its `-keys` sibling): copied, not re-seeded. */
+  copyFrom?: string;
+  /** Keep the data directory when the server stops (the template itself). */
+  keepData?: boolean;
+}
+
+/** Copies a data directory and its `-keys` sibling (the development signing key) to a new place. */
+function copyDataDir(from: string, to: string) {
+  fs.cpSync(from, to, { recursive: true });
+  if (fs.existsSync(`${from}-keys`)) fs.cpSync(`${from}-keys`, `${to}-keys`, { recursive: true });
+}
+
+/** Removes a data directory and its `-keys` sibling. */
+export function removeDataDir(dataDir: string) {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}-keys`, { recursive: true, force: true });
+}
+
 /**
  * Starts the platform the way a user does (`npx tsx server/src/main.ts`) on a free port with a
- * fresh PGlite directory and known passwords, and waits until /ready answers.
+ * fresh PGlite directory (or a copy of the run's seeded template) and known passwords, and waits
+ * until /ready answers.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer & { dataDir: string }> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhengshu-e2e-data-'));
+  if (options.copyFrom) {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    copyDataDir(options.copyFrom, dataDir);
+  }
   const adminPassword = 'E2e-Admin-pass-1';
   const demoPassword = 'E2e-Demo-pass-1';
   let output = '';
@@ -77,7 +102,7 @@ export async function startServer(): Promise<RunningServer> {
       await exited;
       clearTimeout(timeout);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepData) removeDataDir(dataDir);
   };
 
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -89,7 +114,7 @@ export async function startServer(): Promise<RunningServer> {
     }
     try {
       const response = await fetch(`${baseUrl}/ready`);
-      if (response.ok) return { baseUrl, adminPassword, demoPassword, output: () => output, stop };
+      if (response.ok) return { baseUrl, adminPassword, demoPassword, dataDir, output: () => output, stop };
     } catch {
       // not listening yet
     }

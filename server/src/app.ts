@@ -17,6 +17,10 @@ import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import type { AppInstance } from './platform/http/types.ts';
 import { isPermission } from './platform/policy/permissions.ts';
 import { reviewRoutes } from './modules/security/reviews/reviews.routes.ts';
+import { disputeRoutes } from './modules/sharing/disputes/disputes.routes.ts';
+import { grantRoutes } from './modules/sharing/grants/grants.routes.ts';
+import { requestRoutes } from './modules/sharing/requests/requests.routes.ts';
+import { shareMonitoringRoutes } from './modules/sharing/monitoring/monitoring.routes.ts';
 import { profileRoutes } from './platform/profiles/profile.routes.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
 import { RateLimiter } from './platform/ratelimit/rate-limiter.ts';
@@ -43,6 +47,10 @@ import { correctionRoutes } from './modules/pools/corrections/corrections.routes
 import { poolPullRoutes } from './modules/pools/pulls/pulls.routes.ts';
 import { baseDbRoutes } from './modules/pools/basedb/basedb.routes.ts';
 import { signingRoutes } from './modules/security/signing/signing.routes.ts';
+import { shareApiRoutes } from './modules/sharing/api/api.routes.ts';
+import { openPortalRoutes } from './modules/opening/portal/portal.routes.ts';
+import { openAccountRoutes } from './modules/opening/accounts/accounts.routes.ts';
+import { openDataRoutes } from './modules/opening/data/data.routes.ts';
 import { securityIncidentRoutes } from './modules/security/incidents/incidents.routes.ts';
 import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts';
 import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
@@ -185,6 +193,14 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(profileRoutes, { prefix: '/api/v1' });
   await app.register(signingRoutes, { prefix: '/api/v1' });
   await app.register(reviewRoutes, { prefix: '/api/v1' });
+  await app.register(requestRoutes, { prefix: '/api/v1' });
+  await app.register(grantRoutes, { prefix: '/api/v1' });
+  await app.register(disputeRoutes, { prefix: '/api/v1' });
+  await app.register(shareMonitoringRoutes, { prefix: '/api/v1' });
+  await app.register(shareApiRoutes, { prefix: '/api/v1' });
+  await app.register(openPortalRoutes, { prefix: '/api/v1' });
+  await app.register(openAccountRoutes, { prefix: '/api/v1' });
+  await app.register(openDataRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

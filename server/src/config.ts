@@ -55,6 +55,18 @@ export interface Config {
   signingKeyFile: string | undefined;
   /** Secret of keyed SM3 pseudonyms (masking); unset: a random one the database made at migration. */
   maskingSecret: string | undefined;
+  /** Requests per window of one public user's personal API key (0: no limit). */
+  ratePersonalKeyPerWindow: number;
+  /** Registrations one IP may attempt per hour on the open portal (0: no limit). */
+  registrationsPerIpHour: number;
+  /** Active personal API keys one public user may hold at once. */
+  personalKeysPerUser: number;
+  /** ZHENGSHU_IDENTITY_VERIFY_URL: an HTTP identity (real-name) service; unset: check digits only. */
+  identityVerifyUrl: string | undefined;
+  /** ZHENGSHU_IDENTITY_VERIFY_TOKEN: sent to that service as `Authorization: Bearer …`, when set. */
+  identityVerifyToken: string | undefined;
+  /** How long a registration waits for the identity service before answering 503. */
+  identityVerifyTimeoutMs: number;
 }
 
 function suiteFromEnv(env: NodeJS.ProcessEnv): SuiteId {
@@ -70,6 +82,21 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   if (!Number.isInteger(value) || value < 0)
     throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
   return value;
+}
+
+/** An http(s) URL from the environment, or undefined when unset; anything else stops the start. */
+function urlFromEnv(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
+  return url.toString();
 }
 
 // proxy-addr's names for the loopback and private ranges: a proxy in the same host or network.
@@ -119,5 +146,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataKeys: env.ZHENGSHU_DATA_KEYS || undefined,
     signingKeyFile: env.ZHENGSHU_SIGNING_KEY_FILE ? path.resolve(env.ZHENGSHU_SIGNING_KEY_FILE) : undefined,
     maskingSecret: env.ZHENGSHU_MASKING_SECRET || undefined,
+    ratePersonalKeyPerWindow: intFromEnv(env, 'ZHENGSHU_RATE_PERSONAL_KEY', 600),
+    registrationsPerIpHour: intFromEnv(env, 'ZHENGSHU_REGISTRATIONS_PER_IP', 10),
+    personalKeysPerUser: intFromEnv(env, 'ZHENGSHU_PERSONAL_KEYS_PER_USER', 5),
+    identityVerifyUrl: urlFromEnv(env, 'ZHENGSHU_IDENTITY_VERIFY_URL'),
+    identityVerifyToken: env.ZHENGSHU_IDENTITY_VERIFY_TOKEN || undefined,
+    identityVerifyTimeoutMs: intFromEnv(env, 'ZHENGSHU_IDENTITY_VERIFY_TIMEOUT_MS', 5000) || 5000,
   };
 }

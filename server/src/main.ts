@@ -11,6 +11,7 @@ import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { startBatchSweep } from './modules/pools/batches.sweep.ts';
 import { startPullScheduler } from './modules/pools/pulls/pull-sweep.ts';
 import { startRotationSweep } from './modules/security/encryption/rotation-sweep.ts';
+import { startShareMonitor } from './modules/sharing/monitoring/monitoring.sweep.ts';
 import { seedDemoIfEmpty, type SeedCredentials } from './modules/seed/seed.service.ts';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -67,12 +68,15 @@ async function main() {
   const stopBatchSweep = startBatchSweep(database, app.log);
   const pulls = startPullScheduler(app.platform, { log: app.log });
   const stopRotation = startRotationSweep(database.db, keyring, { log: app.log });
+  // Use monitoring reads the chained audit events afterwards: the sharing API only writes its event.
+  const shareMonitor = startShareMonitor(app.platform, { log: app.log });
   const stops: (() => Promise<void> | void)[] = [
     stopRotation,
     sequencer,
     () => sweep.stop(),
     stopBatchSweep,
     () => pulls.stop(),
+    () => shareMonitor.stop(),
   ];
 
   let closing = false;

@@ -53,6 +53,10 @@ const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabases
 const SecurityIncidentsPage = lazy(() => import('./console/pages/security/IncidentsPage.tsx'));
 const SecurityPlansPage = lazy(() => import('./console/pages/security/PlansPage.tsx'));
 const SecurityAssessmentsPage = lazy(() => import('./console/pages/security/AssessmentsPage.tsx'));
+const ShareRequestsPage = lazy(() => import('./console/pages/sharing/RequestsPage.tsx'));
+const ShareGrantsPage = lazy(() => import('./console/pages/sharing/GrantsPage.tsx'));
+const ShareDisputesPage = lazy(() => import('./console/pages/sharing/DisputesPage.tsx'));
+const ShareAlertsPage = lazy(() => import('./console/pages/sharing/AlertsPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -125,6 +129,22 @@ const router = createBrowserRouter([
           { path: 'security/masking', element: guarded('security.masking.read', <MaskingPage />) },
           { path: 'security/encryption', element: guarded('security.encryption.read', <EncryptionPage />) },
           { path: 'pools/base', element: guarded('pool.read', <BaseDatabasesPage />) },
+          { path: 'sharing', element: <Navigate to="grants" replace /> },
+          {
+            path: 'sharing/requests',
+            element: guarded('share.request', <ShareRequestsPage key="applicant" side="applicant" />),
+          },
+          {
+            path: 'sharing/inbox',
+            element: guarded('share.answer', <ShareRequestsPage key="provider" side="provider" />),
+          },
+          {
+            path: 'sharing/opening',
+            element: guarded('share.grant.open', <ShareRequestsPage key="authority" side="authority" />),
+          },
+          { path: 'sharing/grants', element: guarded('share.read', <ShareGrantsPage />) },
+          { path: 'sharing/disputes', element: guarded('share.read', <ShareDisputesPage />) },
+          { path: 'sharing/alerts', element: guarded('share.read', <ShareAlertsPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
           { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },

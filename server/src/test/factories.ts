@@ -74,6 +74,19 @@ export async function createDepartment(
     .executeTakeFirstOrThrow();
 }
 
+// Argon2 at the production cost takes tens of milliseconds per hash and most users share the
+// default password, so each password is hashed once per test process: sign-ins still verify it
+// with the production parameters.
+const hashes = new Map<string, Promise<string>>();
+function hashOnce(password: string): Promise<string> {
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  return hash;
+}
+
 /** Inserts a user with a known password; returns the row and the password. */
 export async function createUser(
   db: Kysely<DB>,
@@ -95,7 +108,7 @@ export async function createUser(
       role: values.role,
       department_id: values.departmentId ?? null,
       region_id: values.regionId ?? null,
-      password_hash: await hashPassword(password),
+      password_hash: await hashOnce(password),
       disabled: values.disabled ?? false,
       person_type: values.role === 'public_user' ? 'natural' : null,
       identity_number: values.role === 'public_user' ? makeCitizenId() : null,

@@ -19,8 +19,10 @@ import {
   Typography,
   type MenuProps,
 } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { useSignOutEverywhere } from '../auth/useSignOutEverywhere.ts';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
@@ -40,6 +42,18 @@ function toMenuItems(items: NavItem[], t: Translate): NonNullable<MenuProps['ite
   );
 }
 
+/** Whether the profile requires a procedure (menu entries of such steps show only then). */
+function useProcedures(): (procedure: string) => boolean {
+  const profile = useQuery({
+    queryKey: ['profile'],
+    queryFn: ({ signal }) =>
+      api.get<{ procedures: Record<string, { required: boolean }> }>('/profile', undefined, { signal }),
+    staleTime: 10 * 60_000,
+  });
+  const procedures = profile.data?.procedures;
+  return useMemo(() => (procedure: string) => procedures?.[procedure]?.required ?? false, [procedures]);
+}
+
 /** The console frame: side menu, header with the user and language, and the page. */
 export function ConsoleLayout() {
   const { t } = useI18n();
@@ -51,7 +65,11 @@ export function ConsoleLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const entry = findNavEntry(location.pathname);
-  const menuItems = useMemo(() => toMenuItems(visibleNavigation(can), t), [can, t]);
+  const procedures = useProcedures();
+  const menuItems = useMemo(
+    () => toMenuItems(visibleNavigation(can, undefined, procedures), t),
+    [can, t, procedures],
+  );
   const [openKeys, setOpenKeys] = useState<string[]>(entry?.group ? [entry.group.key] : ['org']);
 
   if (!info) return null;

@@ -17,12 +17,15 @@ import {
   HistoryOutlined,
   HomeOutlined,
   InboxOutlined,
+  IssuesCloseOutlined,
   KeyOutlined,
   LockOutlined,
+  MonitorOutlined,
   OrderedListOutlined,
   PartitionOutlined,
   ProjectOutlined,
   RadarChartOutlined,
+  SafetyOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   FileProtectOutlined,
@@ -34,6 +37,7 @@ import {
   SyncOutlined,
   TableOutlined,
   TeamOutlined,
+  UnlockOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/index.tsx';
@@ -49,6 +53,8 @@ export interface NavItem {
   /** Needed to see the entry; undefined means every signed-in user. */
   permission?: string;
   future?: FutureModule;
+  /** Shown only where the profile requires this procedure (e.g. the authority opens shares, SC §25). */
+  procedure?: string;
   children?: NavItem[];
 }
 
@@ -151,11 +157,48 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
-    key: '/console/sharing',
+    key: 'sharing',
     label: 'menu.sharing',
     icon: <ShareAltOutlined />,
-    permission: STAFF,
-    future: 'sharing',
+    children: [
+      {
+        key: '/console/sharing/requests',
+        label: 'sharing.menu.requests',
+        icon: <SendOutlined />,
+        permission: 'share.request',
+      },
+      {
+        key: '/console/sharing/inbox',
+        label: 'sharing.menu.inbox',
+        icon: <InboxOutlined />,
+        permission: 'share.answer',
+      },
+      {
+        key: '/console/sharing/opening',
+        label: 'sharing.menu.opening',
+        icon: <UnlockOutlined />,
+        permission: 'share.grant.open',
+        procedure: 'conditionalShareAuthorityGrant',
+      },
+      {
+        key: '/console/sharing/grants',
+        label: 'sharing.menu.grants',
+        icon: <SafetyOutlined />,
+        permission: 'share.read',
+      },
+      {
+        key: '/console/sharing/disputes',
+        label: 'sharing.menu.disputes',
+        icon: <IssuesCloseOutlined />,
+        permission: 'share.read',
+      },
+      {
+        key: '/console/sharing/alerts',
+        label: 'sharing.menu.alerts',
+        icon: <MonitorOutlined />,
+        permission: 'share.read',
+      },
+    ],
   },
   {
     key: '/console/opening',
@@ -250,14 +293,21 @@ export const NAVIGATION: NavItem[] = [
   { key: '/console/settings', label: 'menu.settings', icon: <SettingOutlined />, permission: 'self.manage' },
 ];
 
-/** The entries a user may see: a group shows when at least one of its children does. */
-export function visibleNavigation(can: (permission: string) => boolean, items = NAVIGATION): NavItem[] {
+/**
+ * The entries a user may see: a group shows when at least one of its children does; an entry of a
+ * procedure only where `required` says the profile requires it.
+ */
+export function visibleNavigation(
+  can: (permission: string) => boolean,
+  items = NAVIGATION,
+  required: (procedure: string) => boolean = () => false,
+): NavItem[] {
   const visible: NavItem[] = [];
   for (const item of items) {
     if (item.children) {
-      const children = visibleNavigation(can, item.children);
+      const children = visibleNavigation(can, item.children, required);
       if (children.length > 0) visible.push({ ...item, children });
-    } else if (!item.permission || can(item.permission)) {
+    } else if ((!item.permission || can(item.permission)) && (!item.procedure || required(item.procedure))) {
       visible.push(item);
     }
   }

@@ -11,6 +11,8 @@ import { poolQualityEn } from './sections/pools-quality.en.ts';
 import { maskingEn } from './sections/security-masking.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
+import { sharingEn } from './sections/sharing.en.ts';
+import { sharingGrantsEn } from './sections/sharing-grants.en.ts';
 
 // English texts of the console; the keys are those of zh-CN.ts (the typecheck fails on a missing or extra key).
 const coreEn: Record<keyof typeof coreZhCN, string> = {
@@ -370,4 +372,6 @@ export const en: Dictionary = {
   ...baseDbEn,
   ...securityRegistersEn,
   ...securityReviewsEn,
+  ...sharingEn,
+  ...sharingGrantsEn,
 };

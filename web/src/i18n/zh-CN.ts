@@ -10,6 +10,8 @@ import { encryptionZhCN } from './sections/security-encryption.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 import { maskingZhCN } from './sections/security-masking.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
+import { sharingZhCN } from './sections/sharing.zh-CN.ts';
+import { sharingGrantsZhCN } from './sections/sharing-grants.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
 // same keys (its type is derived from this object, so a missing or extra key fails the typecheck).
@@ -361,6 +363,8 @@ export const zhCN = {
   ...baseDbZhCN,
   ...securityRegistersZhCN,
   ...securityReviewsZhCN,
+  ...sharingZhCN,
+  ...sharingGrantsZhCN,
 } as const;
 
 /** A message key of the console. */

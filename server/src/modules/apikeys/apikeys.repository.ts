@@ -10,7 +10,8 @@ function selectKeys(db: Kysely<DB>) {
     .leftJoin('users as u', 'u.id', 'k.created_by')
     .select([
       'k.id',
-      'k.department_id as departmentId',
+      // From the inner join: a department's key (personal keys of public users have none).
+      'd.id as departmentId',
       'd.name as departmentName',
       'd.region_id as regionId',
       'k.application',

@@ -7,6 +7,7 @@ import { indexText, type QueryWord } from '../../platform/search/segmenter.ts';
 import type { AccessType, CatalogEntryTable, ClassKind } from './catalog.tables.ts';
 import { startingWith } from '../../platform/db/like.ts';
 import { openEffectiveSql, shareEffectiveSql } from '../security/reviews/reviews.effect.ts';
+import { popularSince, recentUseSql } from '../opening/portal/usage.repository.ts';
 
 /** What search indexes of an entry, by weight: A name, keywords, code; B abstract; C items; D provider. */
 export interface SearchParts {
@@ -115,7 +116,12 @@ export interface EntrySearch {
   filters: EntryFilters;
   scope: CatalogScope;
   facets: readonly Facet[];
-  sort: { by: 'relevance' | 'name' | 'modifiedAt' | 'quality'; direction: 'asc' | 'desc' };
+  /** `published`: first publication; `popular`: open use (downloads + API calls) since the China day `since`. */
+  sort: {
+    by: 'relevance' | 'name' | 'modifiedAt' | 'quality' | 'published' | 'popular';
+    direction: 'asc' | 'desc';
+    since?: string;
+  };
   offset: number;
   limit: number;
   /** How many matches of a text search the facets count at most (default `FACET_SAMPLE`). */
@@ -175,11 +181,18 @@ function orderBy(sort: EntrySearch['sort'], alias?: string): RawBuilder<unknown>
   const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
   if (sort.by === 'relevance')
     return sql`${column('rank')} DESC, ${column('quality_score')} DESC, ${column('modified_at')} DESC, ${column('resource_id')}`;
+  if (sort.by === 'popular')
+    return sql`${column('popularity')} DESC, ${column('published_at')} DESC, ${column('resource_id')}`;
   const direction = sort.direction === 'asc' ? sql`ASC` : sql`DESC`;
   return sql`${column(ORDER_COLUMN[sort.by])} ${direction}, ${column('resource_id')}`;
 }
 
-const ORDER_COLUMN = { name: 'name', modifiedAt: 'modified_at', quality: 'quality_score' } as const;
+const ORDER_COLUMN = {
+  name: 'name',
+  modifiedAt: 'modified_at',
+  quality: 'quality_score',
+  published: 'published_at',
+} as const;
 
 /** A facet value with how many matches have it (and a name, for departments and regions). */
 export interface FacetCount {
@@ -336,9 +349,12 @@ async function searchPage(db: Kysely<DB>, search: EntrySearch): Promise<EntryRow
     search.words.length > 0 && search.sort.by === 'relevance'
       ? sql`ts_rank(m.search_vector, q.query)`
       : sql`0::real`;
+  const popularity =
+    search.sort.by === 'popular' ? recentUseSql('m', search.sort.since ?? popularSince()) : sql`0`;
   const result = await sql<EntryRow>`
     SELECT ${ENTRY_COLUMNS}
-    FROM (SELECT m.resource_id, m.name, m.modified_at, m.quality_score, ${rank} AS rank
+    FROM (SELECT m.resource_id, m.name, m.modified_at, m.published_at, m.quality_score, ${rank} AS rank,
+            ${popularity} AS popularity
           FROM ${matching(search)} AND ${facetFilters(search.filters)}
           ORDER BY ${orderBy(search.sort)} LIMIT ${search.limit} OFFSET ${search.offset}) page
     ${ENTRY_JOINS}

@@ -15,6 +15,9 @@ export const SEARCH_SORTS = [
   '-quality',
 ] as const;
 
+/** Orders only the open catalog has: first publication, and use in the portal's "most used" window. */
+export const OPEN_SEARCH_SORTS = [...SEARCH_SORTS, 'newest', 'popular'] as const;
+
 const common = {
   /** Words to find (cut into words; all must match). */
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -40,7 +43,11 @@ export type ShareCatalogQuery = Static<typeof ShareCatalogQuery>;
 
 /** Query of the open catalog (开放目录): only open types exist there. */
 export const OpenCatalogQuery = Type.Object(
-  { ...common, openType: Type.Optional(Type.Enum(['unconditional', 'conditional'])) },
+  {
+    ...common,
+    openType: Type.Optional(Type.Enum(['unconditional', 'conditional'])),
+    sort: Type.Optional(Type.Enum([...OPEN_SEARCH_SORTS])),
+  },
   { additionalProperties: false },
 );
 /** Query of the open catalog. */

@@ -12,6 +12,7 @@ import type { Profile } from '../../platform/profiles/profile.schema.ts';
 import { cleanText, queryWords, type QueryWord } from '../../platform/search/segmenter.ts';
 import type { AccessType } from './catalog.tables.ts';
 import { UPDATE_CYCLES } from './catalog.vocabulary.ts';
+import { popularSince } from '../opening/portal/usage.repository.ts';
 import {
   relaxCommit,
   searchEntries,
@@ -68,6 +69,8 @@ function wordsOf(q: string | undefined): { text: string; words: QueryWord[] } {
 
 function sortOf(sort: string | undefined, hasWords: boolean): EntrySearch['sort'] {
   const wanted = sort ?? (hasWords ? 'relevance' : '-modifiedAt');
+  if (wanted === 'newest') return { by: 'published', direction: 'desc' };
+  if (wanted === 'popular') return { by: 'popular', direction: 'desc', since: popularSince() };
   // Relevance without words means nothing: the newest first instead.
   if (wanted === 'relevance')
     return hasWords ? { by: 'relevance', direction: 'desc' } : { by: 'modifiedAt', direction: 'desc' };

@@ -41,8 +41,34 @@ export const ckanMessages = defineMessages({
     en: 'Not found: Resource "{id}" was not found.',
   },
   'ckan.datastore_not_active': {
-    'zh-CN': '未找到：资源 {id} 尚无数据存储表，数据在数据归集（资源池）上线后通过 datastore_search 提供',
-    en: 'Not found: Resource "{id}" has no DataStore table yet; its rows are served here once the data pools are live',
+    'zh-CN': '未找到：资源 {id} 没有数据存储表（数据集不提供接口方式，或尚未汇聚数据）',
+    en: 'Not found: Resource "{id}" has no DataStore table (the dataset is not offered through the API, or holds no data yet)',
+  },
+  'ckan.datastore_identity_required': {
+    'zh-CN':
+      '访问被拒绝：开放数据仅提供给通过实名认证的用户，请登录，或在 Authorization 请求头中提供个人 API 密钥',
+    en: 'Access denied: open data is served to identity-authenticated users only; sign in, or send your personal API key in the Authorization header',
+  },
+  'ckan.datastore_conditional': {
+    'zh-CN': '访问被拒绝：数据集「{name}」为有条件开放，须提交开放申请并签订数据利用协议后方可获取',
+    en: 'Access denied: dataset "{name}" is open on conditions; apply and sign a data usage agreement to get it',
+  },
+  'ckan.datastore_no_q': {
+    'zh-CN': '不支持对数据行的全文检索，请用 filters 按字段精确匹配',
+    en: 'Full-text search over rows is not supported; use filters to match fields exactly',
+  },
+  'ckan.datastore_no_distinct': { 'zh-CN': '不支持 distinct', en: 'distinct is not supported' },
+  'ckan.datastore_records_format': {
+    'zh-CN': '仅支持 records_format=objects',
+    en: 'Only records_format=objects is supported',
+  },
+  'ckan.datastore_filter_value': {
+    'zh-CN': '字段 {field} 的过滤值必须是字符串、数字、布尔值，或由它们组成的非空列表',
+    en: 'The filter on {field} must be a string, a number, a boolean or a non-empty list of them',
+  },
+  'ckan.datastore_bad_sort': {
+    'zh-CN': '无法解析的排序 {sort}：应为“字段名 asc”或“字段名 desc”，多个以逗号分隔',
+    en: 'Cannot read sort {sort}: use "field asc" or "field desc", separated by commas',
   },
   'ckan.help_not_found': {
     'zh-CN': '未找到：没有名为 {name} 的操作',

@@ -6,7 +6,8 @@ import { translate } from '../../platform/i18n/messages.ts';
 import './ckan.messages.ts';
 
 /** The `__type` of a CKAN error. */
-export type CkanErrorType = 'Not Found Error' | 'Validation Error' | 'Search Query Error';
+export type CkanErrorType =
+  'Not Found Error' | 'Validation Error' | 'Search Query Error' | 'Authorization Error';
 
 /** The parameters of one call: the query string of a GET or the JSON object of a POST. */
 export type CkanParams = Record<string, unknown>;
@@ -28,6 +29,7 @@ export class CkanError extends Error {
 
   /** CKAN's HTTP status for the error type (ckan/views/api.py). */
   get status(): number {
+    if (this.type === 'Authorization Error') return 403;
     return this.type === 'Not Found Error' ? 404 : this.type === 'Validation Error' ? 409 : 400;
   }
 
@@ -52,6 +54,11 @@ export function fieldError(field: string, key: string, params: Record<string, un
 /** Not found, with what was looked for. */
 export function ckanNotFound(key: string, params: Record<string, unknown> = {}): CkanError {
   return new CkanError('Not Found Error', key, params);
+}
+
+/** Access denied (CKAN's NotAuthorized: 403 Authorization Error). */
+export function ckanDenied(key: string, params: Record<string, unknown> = {}): CkanError {
+  return new CkanError('Authorization Error', key, params);
 }
 
 /** A search query the platform cannot run (CKAN's SearchQueryError). */

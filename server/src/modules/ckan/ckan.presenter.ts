@@ -12,6 +12,8 @@ export interface PresentContext {
   origin: string;
   locale: Locale;
   profile: Profile;
+  /** Ids of the datasets whose rows datastore_search serves (`datastore_active`); none when absent. */
+  datastoreActive?: ReadonlySet<string>;
 }
 
 /** CKAN's timestamp format: ISO 8601 in UTC without a zone, with microseconds. */
@@ -115,7 +117,8 @@ export function presentResource(
     metadata_modified: ckanTime(dataset.modifiedAt),
     position,
     state: 'active',
-    datastore_active: false,
+    // Every resource id of the dataset reaches the same rows through datastore_search.
+    datastore_active: context.datastoreActive?.has(dataset.id) ?? false,
     size: null,
     hash: '',
     cache_url: null,

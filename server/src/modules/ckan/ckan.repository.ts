@@ -243,3 +243,19 @@ export async function listOpenTags(db: Kysely<DB>, query: string | undefined): P
   if (query) select = select.where(sql<SqlBool>`position(lower(${query}) in lower(t.tag)) > 0`);
   return (await select.execute()).map((row) => row.tag);
 }
+
+/**
+ * The ids among `ids` of open datasets whose rows datastore_search serves (CKAN's
+ * `datastore_active`): the API is one of their open methods and their pool table holds rows.
+ */
+export async function findDatastoreActive(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await openEntries(db)
+    .innerJoin('pool_tables as p', 'p.resource_id', 'e.resource_id')
+    .select('e.resource_id')
+    .where('e.resource_id', 'in', ids)
+    .where(sql<SqlBool>`'api' = ANY(r.open_methods)`)
+    .where('p.row_count', '>', 0)
+    .execute();
+  return new Set(rows.map((row) => row.resource_id));
+}

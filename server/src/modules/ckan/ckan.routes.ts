@@ -5,6 +5,7 @@ import type { AppInstance } from '../../platform/http/types.ts';
 import { requestOrigin } from '../dcat/open-catalog.ts';
 import type { CkanParams } from './ckan.params.ts';
 import {
+  CkanDatastoreResult,
   CkanGroup,
   CkanOrganization,
   CkanOrganizationShow,
@@ -36,18 +37,14 @@ const RESULTS: Record<string, TSchema> = {
   organization_show: CkanOrganizationShow,
   group_list: Type.Union([Names, Type.Array(CkanGroup)]),
   tag_list: Type.Union([Names, Type.Array(TagSummary)]),
-  datastore_search: Type.Object({
-    resource_id: Type.String(),
-    fields: Type.Array(Type.Object({ id: Type.String(), type: Type.String() })),
-    records: Type.Array(Type.Record(Type.String(), Type.Unknown())),
-    total: Type.Integer(),
-  }),
+  datastore_search: CkanDatastoreResult,
   help_show: Type.String(),
 };
 
 /**
  * CKAN Action API v3, read-only, over the open catalog (public; open resources only). Every action
- * answers GET with query parameters and POST with a JSON object, in CKAN's envelope.
+ * answers GET with query parameters and POST with a JSON object, in CKAN's envelope. A personal API
+ * key may come as the bare `Authorization` header, as CKAN clients send it (datastore_search rows).
  */
 export async function ckanRoutes(app: AppInstance) {
   const db = app.platform.database.db;
@@ -62,6 +59,7 @@ export async function ckanRoutes(app: AppInstance) {
     const env = {
       present: { origin: requestOrigin(request), locale: request.locale, profile: app.platform.profile },
       cut: queryWords,
+      platform: app.platform,
     };
     const response = await runCkanAction(db, request.ctx, env, name, params as CkanParams);
     if (typeof response.body === 'string') {
@@ -78,12 +76,19 @@ export async function ckanRoutes(app: AppInstance) {
       tags,
       summary: `CKAN ${name}`,
       description: action.help,
-      response: { 200: Success(RESULTS[name] ?? Type.Unknown()), 400: Failure, 404: Failure, 409: Failure },
+      response: {
+        200: Success(RESULTS[name] ?? Type.Unknown()),
+        400: Failure,
+        403: Failure,
+        404: Failure,
+        409: Failure,
+      },
     };
-    app.get(`/api/3/action/${name}`, { config: { permission: 'public' }, schema }, (request, reply) =>
+    const config = { permission: 'public', bareApiKey: true } as const;
+    app.get(`/api/3/action/${name}`, { config, schema }, (request, reply) =>
       answer(name, request.query ?? {}, request, reply),
     );
-    app.post(`/api/3/action/${name}`, { config: { permission: 'public' }, schema }, (request, reply) =>
+    app.post(`/api/3/action/${name}`, { config, schema }, (request, reply) =>
       answer(name, request.body ?? {}, request, reply),
     );
   }

@@ -133,6 +133,32 @@ export const CkanSearchResult = Type.Object({
 /** A package_search result. */
 export type CkanSearchResult = Static<typeof CkanSearchResult>;
 
+/** The result of datastore_search (ckanext.datastore), records as objects. */
+export const CkanDatastoreResult = Type.Object({
+  include_total: Type.Boolean(),
+  resource_id: Type.String(),
+  fields: Type.Array(
+    Type.Object({
+      id: Type.String({ description: 'The field name' }),
+      type: Type.String({
+        description: 'text, numeric, int, date, timestamp or bool; masked items are text',
+      }),
+      info: Type.Object({ label: Type.String({ description: 'The information item’s name' }) }),
+    }),
+  ),
+  records_format: Type.Literal('objects'),
+  records: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+  limit: Type.Integer(),
+  offset: Type.Integer(),
+  filters: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  sort: Type.Optional(Type.String()),
+  total: Type.Integer({ description: 'How many records match the filters' }),
+  total_was_estimated: Type.Boolean(),
+  _links: Type.Object({ start: Type.String(), next: Type.String() }),
+});
+/** A datastore_search result. */
+export type CkanDatastoreResult = Static<typeof CkanDatastoreResult>;
+
 /** The `error` of a failed call: CKAN's `__type`, a message or per-field messages. */
 export const CkanErrorBody = Type.Object(
   { __type: Type.String(), message: Type.Optional(Type.String()) },

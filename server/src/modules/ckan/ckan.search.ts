@@ -16,6 +16,7 @@ import {
 import { classCodeOfGroup, presentPackage, type PresentContext } from './ckan.presenter.ts';
 import {
   facetCounts,
+  findDatastoreActive,
   searchOpenEntries,
   type FacetField,
   type SearchFilter,
@@ -177,7 +178,12 @@ export async function packageSearch(
       ),
     ),
   ]);
-  const datasets = new Map((await loadOpenDatasets(db, { ids: found.ids })).map((d) => [d.id, d]));
+  const [loaded, datastoreActive] = await Promise.all([
+    loadOpenDatasets(db, { ids: found.ids }),
+    findDatastoreActive(db, found.ids),
+  ]);
+  const datasets = new Map(loaded.map((d) => [d.id, d]));
+  const present = { ...context, datastoreActive };
   const facets: CkanSearchResult['facets'] = {};
   const searchFacets: CkanSearchResult['search_facets'] = {};
   request.facets.fields.forEach((field, index) => {
@@ -195,7 +201,7 @@ export async function packageSearch(
     search_facets: searchFacets,
     results: found.ids.flatMap((id) => {
       const dataset = datasets.get(id);
-      return dataset ? [presentPackage(dataset, context)] : [];
+      return dataset ? [presentPackage(dataset, present)] : [];
     }),
   };
 }

@@ -7,6 +7,8 @@ import type { QueryWord } from '../../platform/search/segmenter.ts';
 import { translate } from '../../platform/i18n/messages.ts';
 import type { RequestContext } from '../../platform/policy/actor.ts';
 import { accessPoints, ckanName, isUuid } from '../dcat/open-catalog.ts';
+import type { OpenDataPlatform } from '../opening/data/data.service.ts';
+import { datastoreSearch } from './ckan.datastore.ts';
 import { classCodePrefixes, loadOpenDatasets } from '../dcat/open-catalog.repository.ts';
 import {
   booleanParam,
@@ -14,7 +16,6 @@ import {
   CkanError,
   fieldError,
   naturalParam,
-  objectParam,
   requiredParam,
   stringListParam,
   stringParam,
@@ -31,6 +32,7 @@ import {
   type PresentContext,
 } from './ckan.presenter.ts';
 import {
+  findDatastoreActive,
   findOpenPackageId,
   listOpenCodes,
   listOpenGroups,
@@ -45,6 +47,10 @@ interface ActionEnv {
   present: PresentContext;
   /** Cuts a Chinese query into words (the catalog's segmenter, `queryWords`). */
   cut: (text: string) => QueryWord[];
+  /** What reads of open data need (datastore_search). */
+  platform: OpenDataPlatform;
+  /** Who calls: datastore_search serves rows to identity-authenticated users only. */
+  context: RequestContext;
 }
 
 interface Action {
@@ -60,6 +66,11 @@ async function findPackage(env: ActionEnv, id: string) {
   const [dataset] = packageId ? await loadOpenDatasets(env.db, { ids: [packageId] }) : [];
   if (!dataset) throw ckanNotFound('ckan.package_not_found', { id });
   return dataset;
+}
+
+/** The presentation context with `datastore_active` known for these datasets. */
+async function presentFor(env: ActionEnv, ids: string[]): Promise<PresentContext> {
+  return { ...env.present, datastoreActive: await findDatastoreActive(env.db, ids) };
 }
 
 /** Sorts a list by CKAN's `sort` of group/organization lists ("name asc", "package_count desc"). */
@@ -125,7 +136,8 @@ export const CKAN_ACTIONS: Record<string, Action> = {
     audit: 'ckan.package.show',
     help: 'Return one open dataset. Parameter: id (the package id, its name zs-…, or the resource code).',
     async run(env, params) {
-      return presentPackage(await findPackage(env, requiredParam(params, 'id')), env.present);
+      const dataset = await findPackage(env, requiredParam(params, 'id'));
+      return presentPackage(dataset, await presentFor(env, [dataset.id]));
     },
   },
   resource_show: {
@@ -139,7 +151,7 @@ export const CKAN_ACTIONS: Record<string, Action> = {
       const points = dataset ? accessPoints(dataset, env.present.origin) : [];
       const index = points.findIndex((point) => resourceId(dataset!.id, point) === id);
       if (!dataset || index < 0) throw ckanNotFound('ckan.resource_not_found', { id });
-      return presentResource(dataset, points[index]!, index, env.present);
+      return presentResource(dataset, points[index]!, index, await presentFor(env, [dataset.id]));
     },
   },
   organization_list: {
@@ -200,26 +212,12 @@ export const CKAN_ACTIONS: Record<string, Action> = {
   datastore_search: {
     audit: 'ckan.datastore.search',
     help:
-      'Search the rows of a resource. Parameters: resource_id, q, filters, limit, offset, fields, sort. ' +
-      'Rows are served once the data pools exist; until then every resource answers Not Found.',
-    async run(env, params) {
-      const id = requiredParam(params, 'resource_id');
-      naturalParam(params, 'limit');
-      naturalParam(params, 'offset');
-      objectParam(params, 'filters');
-      stringListParam(params, 'fields');
-      stringParam(params, 'sort');
-      if (typeof params.q === 'object' && params.q !== null) objectParam(params, 'q');
-      else stringParam(params, 'q');
-      // The resource must be an open one; even then it has no DataStore table before the pools exist.
-      const packageId = id.slice(0, 36);
-      const [dataset] = isUuid(packageId) ? await loadOpenDatasets(env.db, { ids: [packageId] }) : [];
-      const known =
-        dataset &&
-        (id === dataset.id ||
-          accessPoints(dataset, env.present.origin).some((p) => resourceId(dataset.id, p) === id));
-      throw ckanNotFound(known ? 'ckan.datastore_not_active' : 'ckan.resource_not_found', { id });
-    },
+      'Search the rows of an unconditionally open dataset, masked as the open-data records API masks them, ' +
+      'for identity-authenticated users (session or personal API key in the Authorization header). ' +
+      'Parameters: resource_id (package or resource id), filters (JSON object: field → value or list of values), ' +
+      'limit (default and maximum from the profile), offset, fields, sort ("field asc|desc", unmasked items). ' +
+      'Full-text q is not supported.',
+    run: (env, params) => datastoreSearch(env, params, env.present.origin),
   },
   help_show: {
     audit: null,
@@ -250,6 +248,15 @@ function auditParams(params: CkanParams): Record<string, string> {
   );
 }
 
+const isRecords = (result: unknown): result is { records: unknown[] } =>
+  typeof result === 'object' && result !== null && Array.isArray((result as { records?: unknown }).records);
+
+// What a call is about: its `id`, or the resource of a datastore_search.
+function targetOf(params: CkanParams): string | null {
+  const id = typeof params.id === 'string' ? params.id : params.resource_id;
+  return typeof id === 'string' ? id.slice(0, 100) : null;
+}
+
 /** A CKAN response: status and envelope (or, for an unknown action, CKAN's bare message). */
 export interface CkanResponse {
   status: number;
@@ -270,7 +277,7 @@ function requireStorableText(params: CkanParams) {
 export async function runCkanAction(
   db: Kysely<DB>,
   context: RequestContext,
-  env: Omit<ActionEnv, 'db'>,
+  env: Omit<ActionEnv, 'db' | 'context'>,
   name: string,
   params: CkanParams,
 ): Promise<CkanResponse> {
@@ -282,7 +289,7 @@ export async function runCkanAction(
     let response: CkanResponse;
     try {
       requireStorableText(params);
-      const result = await action.run({ ...env, db: trx }, params);
+      const result = await action.run({ ...env, db: trx, context }, params);
       response = { status: 200, body: { help, success: true, result } };
     } catch (error) {
       if (!(error instanceof CkanError)) throw error;
@@ -295,13 +302,14 @@ export async function runCkanAction(
       const result = (response.body as { result?: unknown }).result;
       await recordAudit(trx, context, {
         action: action.audit,
-        outcome: response.status === 200 ? 'success' : 'failure',
+        outcome: response.status === 200 ? 'success' : response.status === 403 ? 'denied' : 'failure',
         targetType: 'open_catalog',
-        targetId: typeof params.id === 'string' ? params.id.slice(0, 100) : null,
+        targetId: targetOf(params),
         detail: {
           params: auditParams(params),
           status: response.status,
           ...(Array.isArray(result) ? { returned: result.length } : {}),
+          ...(isRecords(result) ? { returned: result.records.length } : {}),
         },
       });
     }

@@ -314,14 +314,16 @@ describe('resources and the datastore', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('answers datastore_search with Not Found until the data pools serve rows, after checking parameters', async () => {
+  it('answers datastore_search with Not Found for a dataset without pool rows, after checking parameters', async () => {
+    // The sample catalog has no pool tables (ckan-datastore.test.ts serves rows of loaded ones).
     const pkg = await ckan<Package>('package_show', { id: SAMPLE.bus });
+    expect(pkg.resources.map((r) => r.datastore_active)).toEqual([false, false, false]);
     const en = { 'accept-language': 'en' };
     const known = await get('datastore_search', `resource_id=${pkg.resources[2]!.id}&limit=5`, en);
     expect(known.status).toBe(404);
     expect(known.body.error).toEqual({
       __type: 'Not Found Error',
-      message: `Not found: Resource "${pkg.resources[2]!.id}" has no DataStore table yet; its rows are served here once the data pools are live`,
+      message: `Not found: Resource "${pkg.resources[2]!.id}" has no DataStore table (the dataset is not offered through the API, or holds no data yet)`,
     });
     const closed = await get('datastore_search', `resource_id=${seeded.ids.census}-download-csv`, en);
     expect(closed.body.error!.message).toBe(

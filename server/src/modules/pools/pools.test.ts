@@ -224,6 +224,34 @@ describe('loading files', () => {
     expect((await currentRows()).total).toBe(last.json().rowsLoaded);
   });
 
+  it('loads a value longer than a COPY chunk, and the rows on either side of it, intact', async () => {
+    const long = await publishPersonResource(t, [
+      personItems[0]!,
+      { name: '备注', fieldName: 'bz', dataType: 'C', length: 200_000, sensitivity: 'general' },
+    ]);
+    // 150,000 Chinese characters are 450 KB of UTF-8: more than one 256 KB chunk of COPY text.
+    const rows = people(1500, 4000).map((person, i) => ({
+      sfzh: person.sfzh,
+      bz: i === 700 ? `${'长'.repeat(150_000)}尾` : `备注${i}`,
+    }));
+    const csv = ['公民身份号码,备注', ...rows.map((row) => `${row.sfzh},${row.bz}`)].join('\n');
+    const response = await upload(t, police, long.id, csv);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().rowsLoaded).toBe(1500);
+    const stored = new Map<string, string>();
+    for (let page = 1; stored.size < 1500; page++) {
+      const items = (
+        await t.app.inject({
+          url: `/api/v1/pools/tables/${long.id}/rows?pageSize=500&page=${page}`,
+          headers: police.read,
+        })
+      ).json().items as { sfzh: string; bz: string }[];
+      if (items.length === 0) break;
+      for (const item of items) stored.set(item.sfzh, item.bz);
+    }
+    expect(rows.every((row) => stored.get(row.sfzh) === row.bz)).toBe(true);
+  });
+
   it('refuses values outside an item’s allowed values (取值范围)', async () => {
     const items = [
       ...personItems,

@@ -14,6 +14,7 @@ import { insertUser } from '../org/users.repository.ts';
 import { DEMO_DEPARTMENT_CLASSES, DEMO_RESOURCES } from './demo-catalog.ts';
 import { DEMO_DEPARTMENTS, DEMO_REGIONS, DEMO_USERS } from './demo-data.ts';
 import { seedDemoPools } from './demo-pools.ts';
+import { seedDemoSharing } from './demo-sharing.ts';
 
 /** Who can sign in after seeding, with the passwords (shown once; only hashes are stored). */
 export interface SeedCredentials {
@@ -66,8 +67,8 @@ function seedDemoCatalog(
 /**
  * Seeds the demo deployment (Chongqing, its districts, the authority, departments, a user of every
  * role and a published catalog) when the database is empty, in one transaction; then loads
- * generated rows into some demo resources' pools. Returns the
- * credentials, or null when there was data already.
+ * generated rows into some demo resources' pools and files the demo share requests and dispute.
+ * Returns the credentials, or null when there was data already.
  */
 export async function seedDemoIfEmpty(
   database: Database,
@@ -144,6 +145,8 @@ export async function seedDemoIfEmpty(
   // Loading takes its own transactions (COPY, one batch per resource), after the catalog that made
   // the tables is committed; a seed cut short here leaves empty pools, which a load fills later.
   await seedDemoPools(database, context);
+  // Then the sharing flow's examples (requests, a refusal, a dispute) through the real services.
+  await seedDemoSharing(database, profile);
   return {
     admin: { username: 'admin', password: adminPassword },
     demoPassword,

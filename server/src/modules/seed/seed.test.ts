@@ -6,6 +6,7 @@ import { findPoolTable, listPoolTables } from '../pools/pool-tables.repository.t
 import { demoPerson } from './demo-pool-values.ts';
 import { login } from '../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../test/test-app.ts';
+import { seedDemoSharing } from './demo-sharing.ts';
 import { seedDemoIfEmpty } from './seed.service.ts';
 
 let t: TestApp;
@@ -113,6 +114,49 @@ describe('demo seed', () => {
     const batches = await db.selectFrom('pool_batches').select(['state', 'actor_type']).execute();
     expect(batches).toHaveLength(filled.length);
     expect(batches.every((b) => b.state === 'loaded' && b.actor_type === 'system')).toBe(true);
+  });
+
+  it('files the demo share requests and dispute through the real flow, once', async () => {
+    const db = t.database.db;
+    const requests = await db
+      .selectFrom('share_requests')
+      .innerJoin('catalog_entries', 'catalog_entries.resource_id', 'share_requests.resource_id')
+      .select([
+        'catalog_entries.name',
+        'share_requests.state',
+        'share_requests.kind',
+        'share_requests.decision_reason',
+      ])
+      .orderBy('catalog_entries.name')
+      .execute();
+    expect(requests).toEqual([
+      { name: '人口基本信息', state: 'granted', kind: 'unconditional', decision_reason: null },
+      {
+        name: '户籍迁移信息',
+        state: 'refused',
+        kind: 'conditional',
+        decision_reason: expect.stringContaining('人口基本信息'),
+      },
+      { name: '机动车登记信息', state: 'submitted', kind: 'conditional', decision_reason: null },
+    ]);
+    const disputes = await db.selectFrom('share_disputes').select('state').execute();
+    expect(disputes).toEqual([{ state: 'open' }]);
+    expect((await db.selectFrom('share_grants').select('id').execute()).length).toBe(1);
+    // The seed's acts are marked as such in the audit trail.
+    const audit = await db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('request_id', '=', 'seed:demo-sharing')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining([
+        'share.request.create',
+        'share.grant.create',
+        'share.request.decide',
+        'share.dispute.raise',
+      ]),
+    );
+    expect(await seedDemoSharing(t.database, t.app.platform.profile)).toBe(0);
   });
 
   it('leaves a database with data alone', async () => {

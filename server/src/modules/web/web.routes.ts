@@ -9,8 +9,17 @@ import type { AppInstance } from '../../platform/http/types.ts';
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../web/dist');
 
 /**
- * Serves the built single-page app: hashed assets under /assets/ with long caching, and
- * index.html for every other GET that is not an API call, so client-side routes survive a reload.
+ * The page a non-API, non-file GET gets: the public open-data portal for the home page and /open/…,
+ * the console (index.html) for everything else (/console, /login…).
+ */
+export function pageFor(wanted: string): 'portal.html' | 'index.html' {
+  return wanted === '' || wanted === 'open' || wanted.startsWith('open/') ? 'portal.html' : 'index.html';
+}
+
+/**
+ * Serves the built single-page apps (the console and the portal): hashed assets under /assets/ with
+ * long caching, and an HTML page for every other GET that is not an API call, so client-side routes
+ * survive a reload.
  */
 export async function webRoutes(app: AppInstance) {
   const index = path.join(WEB_DIST, 'index.html');
@@ -24,7 +33,10 @@ export async function webRoutes(app: AppInstance) {
     immutable: true,
     maxAge: '365d',
   });
-  const rootFiles = new Set(fs.readdirSync(WEB_DIST).filter((name) => name !== 'index.html'));
+  // Not the pages themselves, nor Vite's build manifest (.vite/).
+  const rootFiles = new Set(
+    fs.readdirSync(WEB_DIST).filter((name) => !name.endsWith('.html') && !name.startsWith('.')),
+  );
 
   app.get(
     '/*',
@@ -35,7 +47,7 @@ export async function webRoutes(app: AppInstance) {
         throw new AppError(404, 'request.not_found', { method: request.method, url: request.url });
       }
       if (rootFiles.has(wanted)) return reply.sendFile(wanted, WEB_DIST);
-      return reply.header('cache-control', 'no-cache').sendFile('index.html', WEB_DIST);
+      return reply.header('cache-control', 'no-cache').sendFile(pageFor(wanted), WEB_DIST);
     },
   );
 }

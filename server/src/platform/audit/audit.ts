@@ -41,7 +41,11 @@ export async function recordAuditMany(
 // becomes U+FFFD (the replacement character) in what the trail stores.
 const storable = (text: string | null) => (text === null ? null : text.replaceAll('\u0000', '\ufffd'));
 
-function auditRow(context: RequestContext, entry: AuditEntry) {
+/**
+ * The row `recordAudit` inserts for an act, for statements that write it themselves (the sharing
+ * API's key lookup reads and audits in one statement, see docs/sharing-api.md).
+ */
+export function auditRow(context: RequestContext, entry: AuditEntry) {
   const actor = context.actor;
   return {
     actor_type: actor ? actor.type : context.system ? ('system' as const) : ('anonymous' as const),

@@ -15,6 +15,10 @@ export const authMessages = defineMessages({
   'auth.api_key_invalid': { 'zh-CN': 'API 密钥无效', en: 'The API key is not valid' },
   'auth.api_key_revoked': { 'zh-CN': 'API 密钥已被吊销', en: 'The API key has been revoked' },
   'auth.api_key_expired': { 'zh-CN': 'API 密钥已过期', en: 'The API key has expired' },
+  'auth.api_key_owner_disabled': {
+    'zh-CN': 'API 密钥所属账号已停用',
+    en: 'The account this API key belongs to is disabled',
+  },
   'auth.wrong_current_password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'auth.password_too_short': { 'zh-CN': '密码至少 8 位', en: 'The password must have at least 8 characters' },
   'auth.password_too_simple': {

@@ -16,6 +16,7 @@ export interface SessionWithUser {
   departmentId: string | null;
   locale: string;
   disabled: boolean;
+  identityVerifiedAt: Date | null;
 }
 
 /** Finds a live session by its digest, with its user. */
@@ -36,6 +37,7 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
       'u.department_id as departmentId',
       'u.locale',
       'u.disabled',
+      'u.identity_verified_at as identityVerifiedAt',
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
@@ -44,33 +46,53 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
     : undefined;
 }
 
-/** What resolving an API key needs: the key, its department and that department's region. */
-export interface ApiKeyWithDepartment {
+/**
+ * What resolving an API key needs: the key and its owner, either a department (with its region)
+ * or, for a personal key, a public user (with whether the user may still act and is verified).
+ */
+export interface ApiKeyWithOwner {
   id: string;
   application: string;
-  departmentId: string;
-  departmentName: string;
-  regionId: string;
+  tokenPrefix: string;
   revokedAt: Date | null;
   expiresAt: Date | null;
+  departmentId: string | null;
+  departmentName: string | null;
+  regionId: string | null;
+  userId: string | null;
+  username: string | null;
+  userDisplayName: string | null;
+  userRole: string | null;
+  userLocale: string | null;
+  userDisabled: boolean | null;
+  identityVerifiedAt: Date | null;
 }
 
-/** Finds an API key by the digest of its token. */
+/** Finds an API key by the digest of its token, with its department or its user. */
 export async function findApiKeyByDigest(
   db: Kysely<DB>,
   digest: string,
-): Promise<ApiKeyWithDepartment | undefined> {
+): Promise<ApiKeyWithOwner | undefined> {
   return db
     .selectFrom('api_keys as k')
-    .innerJoin('departments as d', 'd.id', 'k.department_id')
+    .leftJoin('departments as d', 'd.id', 'k.department_id')
+    .leftJoin('users as u', 'u.id', 'k.user_id')
     .select([
       'k.id',
       'k.application',
+      'k.token_prefix as tokenPrefix',
+      'k.revoked_at as revokedAt',
+      'k.expires_at as expiresAt',
       'k.department_id as departmentId',
       'd.name as departmentName',
       'd.region_id as regionId',
-      'k.revoked_at as revokedAt',
-      'k.expires_at as expiresAt',
+      'k.user_id as userId',
+      'u.username',
+      'u.display_name as userDisplayName',
+      'u.role as userRole',
+      'u.locale as userLocale',
+      'u.disabled as userDisabled',
+      'u.identity_verified_at as identityVerifiedAt',
     ])
     .where('k.token_hash', '=', digest)
     .executeTakeFirst();

@@ -5,6 +5,7 @@ import type { Actor } from '../policy/actor.ts';
 import type { Role } from '../policy/permissions.ts';
 import {
   findApiKeyByDigest,
+  type ApiKeyWithOwner,
   findSession,
   regionWithDescendants,
   touchApiKey,
@@ -23,6 +24,43 @@ interface CachedActor {
   expiresAt: number;
   /** When the session itself ends (not the cache entry). */
   sessionEndsAt?: number;
+}
+
+/** A department's key acts as the department's application. */
+function applicationActor(row: ApiKeyWithOwner): Actor {
+  if (!row.departmentId || !row.regionId) throw new AppError(401, 'auth.api_key_invalid');
+  return {
+    type: 'application',
+    id: row.id,
+    name: row.application,
+    displayName: `${row.departmentName ?? ''} · ${row.application}`,
+    role: 'department_application',
+    departmentId: row.departmentId,
+    regionId: row.regionId,
+    regionScope: [row.regionId],
+    locale: 'zh-CN',
+    identityVerified: false,
+    apiKeyId: row.id,
+  };
+}
+
+/** A personal key acts as its public user, identity-verified as the user is. */
+function personalKeyActor(row: ApiKeyWithOwner): Actor {
+  if (row.userDisabled) throw new AppError(401, 'auth.api_key_owner_disabled');
+  if (row.userRole !== 'public_user') throw new AppError(401, 'auth.api_key_invalid');
+  return {
+    type: 'user',
+    id: row.userId!,
+    name: row.username!,
+    displayName: row.userDisplayName!,
+    role: 'public_user',
+    departmentId: null,
+    regionId: null,
+    regionScope: [],
+    locale: row.userLocale === 'en' ? 'en' : 'zh-CN',
+    identityVerified: row.identityVerifiedAt !== null,
+    apiKeyId: row.id,
+  };
 }
 
 /** Result of looking at a request's credentials. */
@@ -70,6 +108,7 @@ export class Authenticator {
       regionId: row.regionId,
       regionScope: row.regionId ? await regionWithDescendants(this.db, row.regionId) : [],
       locale: row.locale === 'en' ? 'en' : 'zh-CN',
+      identityVerified: row.role === 'public_user' && row.identityVerifiedAt !== null,
       session: { id: row.sessionId, csrfToken: row.csrfToken },
     };
     this.remember(key, actor, row.expiresAt.getTime());
@@ -77,12 +116,16 @@ export class Authenticator {
     return { kind: 'actor', actor };
   }
 
-  /** Looks up the actor behind an API key; a wrong, revoked or expired key is a 401. */
+  /**
+   * Looks up the actor behind an API key; a wrong, revoked or expired key is a 401. A department's
+   * key acts as its application; a personal key acts as its public user (never with a session, so
+   * without CSRF), and stops when the user is disabled or is no longer a public user.
+   */
   async fromApiKey(token: string): Promise<Authentication> {
     const key = `k:${tokenDigest(token)}`;
     const cached = this.fromCache(key);
     if (cached) {
-      this.touch(cached.kind === 'actor' ? cached.actor.id : '');
+      this.touch(cached.kind === 'actor' ? (cached.actor.apiKeyId ?? '') : '');
       return cached;
     }
     const row = await findApiKeyByDigest(this.db, key.slice(2));
@@ -90,25 +133,16 @@ export class Authenticator {
     if (row.revokedAt) throw new AppError(401, 'auth.api_key_revoked');
     if (row.expiresAt && row.expiresAt.getTime() <= Date.now())
       throw new AppError(401, 'auth.api_key_expired');
-    const actor: Actor = {
-      type: 'application',
-      id: row.id,
-      name: row.application,
-      displayName: `${row.departmentName} · ${row.application}`,
-      role: 'department_application',
-      departmentId: row.departmentId,
-      regionId: row.regionId,
-      regionScope: [row.regionId],
-      locale: 'zh-CN',
-    };
+    const actor = row.userId ? personalKeyActor(row) : applicationActor(row);
     this.remember(key, actor, row.expiresAt?.getTime());
     this.touch(row.id);
     return { kind: 'actor', actor };
   }
 
-  /** Forgets cached actors for a user or an API key (by actor id). */
+  /** Forgets cached actors for a user (sessions and personal keys) or an API key (by its id). */
   forgetActor(actorId: string): void {
-    for (const [key, entry] of this.cache) if (entry.actor.id === actorId) this.cache.delete(key);
+    for (const [key, entry] of this.cache)
+      if (entry.actor.id === actorId || entry.actor.apiKeyId === actorId) this.cache.delete(key);
   }
 
   /** Forgets one cached session. */

@@ -290,6 +290,7 @@ describe('extensions', () => {
       regionId: world.city.id,
       regionScope: [world.city.id],
       locale: 'zh-CN',
+      identityVerified: false,
     };
     const context: RequestContext = { actor: officer, requestId: 'r', ip: null };
     expect(

@@ -11,6 +11,7 @@ import { Keyring, KeyringError, openKeyring } from './keyring.ts';
 import {
   createOpenStream,
   createSealStream,
+  createValueSealer,
   open,
   openMany,
   seal,
@@ -105,6 +106,39 @@ describe.each<SuiteId>(['sm', 'intl'])('sealed values (%s)', (suite) => {
     expect(codeOf(() => open(keyring, sealed.subarray(0, 8), aad))).toBe('malformed');
     expect(codeOf(() => open(Keyring.inMemory(suite), sealed, aad))).toBe('unknown-key');
     expect(codeOf(() => open(keyring, Buffer.from('plain text'), aad))).toBe('malformed');
+  });
+
+  it('a value sealer makes what open and openMany open, each value under its own fresh IV', () => {
+    const sealer = createValueSealer(keyring, aad);
+    // Every padding length, a long value, and the same plaintext twice (it must seal differently).
+    const plains = [
+      '',
+      'a'.repeat(15),
+      'b'.repeat(16),
+      'c'.repeat(17),
+      '重庆市渝中区 1 号',
+      'x'.repeat(5000),
+      'same',
+      'same',
+    ];
+    const sealed = plains.map((text) => sealer.seal(Buffer.from(text, 'utf8')));
+    expect(sealed.map((value) => open(keyring, value, aad).toString('utf8'))).toEqual(plains);
+    expect(openMany(keyring, sealed, aad).map((value) => (value as Buffer).toString('utf8'))).toEqual(plains);
+    expect(sealed.every((value) => value.subarray(0, sealer.head.length).equals(sealer.head))).toBe(true);
+    expect(sealedKeyId(sealed[0]!)).toBe(keyring.activeKey().id);
+    const ivs = sealed.map((value) =>
+      value.subarray(sealer.head.length, sealer.head.length + 12).toString('hex'),
+    );
+    expect(new Set(ivs).size).toBe(ivs.length);
+    expect(sealed[6]!.equals(sealed[7]!)).toBe(false);
+    // The same length as `seal` makes: header, nonce, body (padded for CBC), tag.
+    expect(sealed.map((value) => value.length)).toEqual(
+      plains.map((text) => seal(keyring, Buffer.from(text, 'utf8'), aad).length),
+    );
+    const altered = Buffer.from(sealed[4]!);
+    altered[altered.length - 1]! ^= 1;
+    expect(codeOf(() => open(keyring, altered, aad))).toBe('tampered');
+    expect(codeOf(() => open(keyring, sealed[4]!, Buffer.from('pool_x.r_1/other')))).toBe('tampered');
   });
 
   it('a rotated keyring seals with the new key and still opens the old values', () => {

@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import {
+  createEncryptor,
   CryptoError,
   decryptManyParts,
   decryptParts,
@@ -65,6 +66,32 @@ export function seal(keyring: Keyring, plaintext: Buffer, aad?: Buffer): Buffer 
   const key = keyring.activeKey();
   const head = header(KIND_VALUE, key);
   return Buffer.concat([head, ...encryptParts(key, plaintext, withAad(head, aad))]);
+}
+
+/** Seals a series of values with one key and one AAD; see `createValueSealer`. */
+export interface ValueSealer {
+  /** The header every value of the series starts with (it names the key). */
+  readonly head: Buffer;
+  /** The parts after the header: nonce ‖ ciphertext, and the tag. */
+  parts(plaintext: Buffer): [Buffer, Buffer];
+  /** One sealed value, the same bytes `seal` would make for it. */
+  seal(plaintext: Buffer): Buffer;
+}
+
+/**
+ * A sealer for many values under the keyring's active key (taken now) and one AAD, e.g. a column
+ * of a load: the header and its AAD are built once and the cipher is kept (see `createEncryptor`),
+ * so a value costs a fraction of `seal`. What it makes `open` and `openMany` open.
+ */
+export function createValueSealer(keyring: Keyring, aad?: Buffer): ValueSealer {
+  const key = keyring.activeKey();
+  const head = header(KIND_VALUE, key);
+  const encrypt = createEncryptor(key, withAad(head, aad));
+  return {
+    head,
+    parts: encrypt,
+    seal: (plaintext) => Buffer.concat([head, ...encrypt(plaintext)]),
+  };
 }
 
 /** The id of the key a sealed value names, without opening it (rotation counts values per key). */

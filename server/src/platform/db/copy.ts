@@ -1,4 +1,4 @@
-// COPY FROM in a transaction, on both engines. Kysely has no COPY, and the same transaction must
+// COPY FROM in a transaction, on both engines; COPY TO STDOUT as a stream (PostgreSQL only). Kysely has no COPY, and the same transaction must
 // also hold the batch's other statements and its audit event, so the session hands out both: a
 // Kysely handle bound to the transaction and a function that streams rows into a COPY.
 import { Readable } from 'node:stream';
@@ -6,11 +6,14 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { DB } from './schema.ts';
 
-/** Streams COPY text (rows ending in `\n`) into `COPY <target> FROM …`; `target` is `table (cols)`. */
-export type CopyIn = (target: string, text: AsyncIterable<string>) => Promise<void>;
+/**
+ * Streams COPY text as UTF-8 bytes into `COPY <target> FROM …`; `target` is `table (cols)`. Each
+ * chunk holds whole rows (ending in `\n`): PGlite gives a slice of chunks to one COPY statement.
+ */
+export type CopyIn = (target: string, text: AsyncIterable<Uint8Array<ArrayBuffer>>) => Promise<void>;
 
 /** One transaction that may COPY. */
 export interface CopySession {
@@ -23,7 +26,7 @@ export type WithCopy = <T>(work: (session: CopySession) => Promise<T>) => Promis
 
 // PGlite reads COPY input from a Blob held in memory, so a large load goes in slices of this size,
 // one COPY statement each, inside the same transaction.
-const PGLITE_SLICE_CHARS = 4 * 1024 * 1024;
+const PGLITE_SLICE_BYTES = 4 * 1024 * 1024;
 
 /** COPY for PGlite: the caller's Kysely transaction holds PGlite's one session. */
 export function pgliteCopy(db: Kysely<DB>, pglite: PGlite): WithCopy {
@@ -31,7 +34,7 @@ export function pgliteCopy(db: Kysely<DB>, pglite: PGlite): WithCopy {
     db.transaction().execute((trx) => {
       const copyIn: CopyIn = async (target, text) => {
         const statement = `COPY ${target} FROM '/dev/blob'`;
-        let slice: string[] = [];
+        let slice: Uint8Array<ArrayBuffer>[] = [];
         let size = 0;
         const flush = async () => {
           if (size === 0) return;
@@ -42,8 +45,8 @@ export function pgliteCopy(db: Kysely<DB>, pglite: PGlite): WithCopy {
         };
         for await (const chunk of text) {
           slice.push(chunk);
-          size += chunk.length;
-          if (size >= PGLITE_SLICE_CHARS) await flush();
+          size += chunk.byteLength;
+          if (size >= PGLITE_SLICE_BYTES) await flush();
         }
         await flush();
       };
@@ -79,4 +82,33 @@ export function postgresCopy(pool: pg.Pool): WithCopy {
       client.release(broken && !('code' in broken) ? broken : undefined);
     }
   };
+}
+
+/** A running `COPY … TO STDOUT`: its bytes, pulled as fast as the reader drains them. */
+export interface CopyOut {
+  stream: Readable;
+  /** Rows PostgreSQL reported sent; final once the stream has ended. */
+  rowCount(): number;
+}
+
+/**
+ * Starts `COPY (…) TO STDOUT …` on a client of its own. The client is held until the stream ends;
+ * a stream destroyed before its end (a reader gone) closes that connection, which is how the
+ * server learns to stop: a COPY cannot be cancelled on a connection that stays in the pool.
+ */
+export async function copyOut(pool: pg.Pool, statement: string): Promise<CopyOut> {
+  const client = await pool.connect();
+  const stream = client.query(copyTo(statement));
+  let released = false;
+  const release = (error?: Error) => {
+    if (released) return;
+    released = true;
+    client.release(error);
+  };
+  stream.once('end', () => release());
+  stream.once('error', (error: Error) => release(error));
+  stream.once('close', () =>
+    release(stream.readableEnded ? undefined : new Error('COPY stream closed early')),
+  );
+  return { stream, rowCount: () => stream.rowCount };
 }

@@ -18,6 +18,12 @@ export interface Database {
   withCopy: WithCopy;
   /** The PGlite instance itself (PGlite only): backups dump its data directory. */
   pglite?: PGlite;
+  /**
+   * The pg pool (PostgreSQL only), for the few hot statements run as named prepared statements:
+   * Kysely sends every query unnamed, so PostgreSQL plans it again each time (the sharing API's
+   * key lookup spends more time planning than running, see docs/sharing-api.md).
+   */
+  pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -33,15 +39,24 @@ const pgliteParsers = {
   [pgliteTypes.DATE]: (value: string) => value,
 };
 
-/** Opens embedded PGlite; `dataDir` undefined means in memory (tests). */
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
+/**
+ * Opens embedded PGlite; `dataDir` undefined means in memory (tests). `loadDataDir` starts a new
+ * database from a data directory tarball (`dumpDataDir`) instead of an empty one.
+ */
+export async function openPglite(
+  dataDir: string | undefined,
+  options: { loadDataDir?: Blob } = {},
+): Promise<Database> {
   let release = () => undefined as void;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
     release = lockDataDir(dataDir);
   }
   try {
-    const pglite = await PGlite.create(dataDir ?? 'memory://', { parsers: pgliteParsers });
+    const pglite = await PGlite.create(dataDir ?? 'memory://', {
+      parsers: pgliteParsers,
+      loadDataDir: options.loadDataDir,
+    });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
     return {
       db,
@@ -65,7 +80,7 @@ export function openPostgres(connectionString: string, max = 10): Database {
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', withCopy: postgresCopy(pool), close: () => db.destroy() };
+  return { db, engine: 'postgres', withCopy: postgresCopy(pool), pool, close: () => db.destroy() };
 }
 
 /** Opens the database the configuration names: `DATABASE_URL` when set, otherwise PGlite in `dataDir`. */

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.ts';
 
-const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
+/** Where the migration files live (tests fingerprint them to key their migrated template). */
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../db/migrations',
+);
 
 /** Plain SQL files `NNNN_what.sql`, applied in name order; each runs as it is written. */
 class SqlFileMigrationProvider implements MigrationProvider {

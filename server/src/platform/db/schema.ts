@@ -14,6 +14,10 @@ import type { SecurityRegisterTables } from '../../modules/security/security.tab
 import type { ReviewTables } from '../../modules/security/reviews/reviews.tables.ts';
 import type { MaskingTables } from '../../modules/security/masking/masking.tables.ts';
 import type { EncryptionTables } from '../../modules/security/encryption/encryption.tables.ts';
+import type { SharingTables } from '../../modules/sharing/sharing.tables.ts';
+import type { MonitoringTables } from '../../modules/sharing/monitoring/monitoring.tables.ts';
+import type { ShareApiTables } from '../../modules/sharing/api/api.tables.ts';
+import type { OpenPortalTables } from '../../modules/opening/portal/portal.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -68,6 +72,13 @@ export interface UserTable {
   person_type: 'natural' | 'legal' | 'other' | null;
   identity_number: string | null;
   identity_verified_at: NullableTimestamp;
+  /** Self-registered accounts (0026): keyed digest, its key id, masked and sealed number, how verified. */
+  identity_digest: string | null;
+  identity_digest_key: string | null;
+  identity_masked: string | null;
+  identity_sealed: Buffer | null;
+  identity_method: 'check-digit' | 'http' | null;
+  contact_name: string | null;
   email: string | null;
   phone: string | null;
   created_at: Timestamp;
@@ -89,7 +100,10 @@ export interface SessionTable {
 /** Row of `api_keys`. */
 export interface ApiKeyTable {
   id: Generated<string>;
-  department_id: string;
+  /** The department of an application's key; null for a public user's personal key (0026). */
+  department_id: string | null;
+  /** The public user of a personal key; null for a department's key. */
+  user_id: string | null;
   application: string;
   token_prefix: string;
   token_hash: string;
@@ -162,4 +176,8 @@ export type DB = FoundationTables &
   SecurityRegisterTables &
   ReviewTables &
   MaskingTables &
-  EncryptionTables;
+  EncryptionTables &
+  SharingTables &
+  MonitoringTables &
+  ShareApiTables &
+  OpenPortalTables;

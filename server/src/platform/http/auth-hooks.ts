@@ -13,9 +13,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 async function authenticate(app: AppInstance, request: FastifyRequest): Promise<Authentication> {
   const header = request.headers.authorization;
   if (header) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !match[1]!.startsWith(API_KEY_PREFIX)) throw new AppError(401, 'auth.api_key_invalid');
-    return app.platform.authenticator.fromApiKey(match[1]!);
+    // `Bearer <key>`; on routes that allow it (CKAN's) also the bare key, as CKAN clients send it.
+    const bare = request.routeOptions.config.bareApiKey === true ? /^(\S+)$/.exec(header.trim()) : null;
+    const key = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? bare?.[1];
+    if (!key || !key.startsWith(API_KEY_PREFIX)) throw new AppError(401, 'auth.api_key_invalid');
+    return app.platform.authenticator.fromApiKey(key);
   }
   const token = request.cookies[SESSION_COOKIE];
   if (token) return app.platform.authenticator.fromSessionToken(token);
@@ -23,20 +25,23 @@ async function authenticate(app: AppInstance, request: FastifyRequest): Promise<
 }
 
 /**
- * The general rate limit a request counts against: its API key, its user (over every session),
- * or, without valid credentials, its IP. Signed-in callers are not limited by IP, since a
- * government intranet often puts a whole department behind one address.
+ * The general rate limit a request counts against: its API key (a department's, or a public
+ * user's personal key with its own lower limit), its user (over every session), or, without
+ * valid credentials, its IP. Signed-in callers are not limited by IP, since a government
+ * intranet often puts a whole department behind one address.
  */
 function limitOf(app: AppInstance, request: FastifyRequest): Limit | undefined {
   const { config } = app.platform;
   const windowSeconds = config.rateWindowSeconds;
   const actor = request.actor;
-  const [bucket, max] =
-    actor?.type === 'application'
-      ? [`key:${actor.id}`, config.rateApiKeyPerWindow]
-      : actor
-        ? [`user:${actor.id}`, config.rateUserPerWindow]
-        : [`ip:${request.ip}`, config.rateAnonymousPerIp];
+  const [bucket, max] = actor?.apiKeyId
+    ? [
+        `key:${actor.apiKeyId}`,
+        actor.type === 'application' ? config.rateApiKeyPerWindow : config.ratePersonalKeyPerWindow,
+      ]
+    : actor
+      ? [`user:${actor.id}`, config.rateUserPerWindow]
+      : [`ip:${request.ip}`, config.rateAnonymousPerIp];
   return max > 0 ? { bucket, max, windowSeconds } : undefined;
 }
 

@@ -59,5 +59,7 @@ declare module 'fastify' {
     permission?: Permission;
     /** False for routes outside the rate limits (liveness, readiness, static files of the web UI). */
     rateLimit?: boolean;
+    /** True where an API key may come as the bare `Authorization: zsk_…` header (CKAN clients send it so). */
+    bareApiKey?: boolean;
   }
 }

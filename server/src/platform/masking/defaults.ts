@@ -54,7 +54,7 @@ export function fittingRule(item: ItemShape): MaskRule {
   const type = item.dataType as ItemType;
   if (type === 'D' || type === 'T') return { kind: 'date', precision: 'year' };
   if (type === 'L') return { kind: 'none' };
-  if (type !== 'C') return { kind: 'null' };
+  if (type !== 'C' && type !== 'M') return { kind: 'null' };
   for (const { kind, name, field } of KINDS)
     if (name.test(item.name) || field.test(item.fieldName)) return { kind };
   return { kind: 'free_text' };

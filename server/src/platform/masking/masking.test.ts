@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRule, defaultTreatment, fittingRule } from './defaults.ts';
 import { maskRow, planMasking, RuleTypeMismatch, type MaskColumn } from './plan.ts';
 import { fitsType, parseRule, type MaskRule } from './rules.ts';
-import { pseudonymKey, valueMasker } from './values.ts';
+import { pseudonym, pseudonymKey, valueMasker } from './values.ts';
 
 const secret = Buffer.from('a platform secret for tests only');
 const mask = (rule: MaskRule, value: unknown, type: MaskColumn['type'] = 'C') =>
@@ -144,6 +144,14 @@ describe('pseudonym', () => {
     expect(one('500103198001011235')).not.toBe(a);
     expect(one(null)).toBeNull();
   });
+  it('gives the HMAC-SM3 hex of pseudonym() (OpenSSL), for any text and length', () => {
+    const key = pseudonymKey(secret, 'grant-1');
+    for (const length of [8, 16, 64]) {
+      const masker = valueMasker({ kind: 'pseudonym', length }, 'C', { pseudonymKey: key });
+      for (const value of ['', '500103198001011234', '重庆市渝中区解放碑街道 88 号', 'x'.repeat(300), 42])
+        expect(masker(value)).toBe(pseudonym(key, value, length));
+    }
+  });
   it('runs in Node, not in SQL', () => {
     const plan = planMasking([{ field: 'sfzh', column: 'sfzh', type: 'C', rule: { kind: 'pseudonym' } }], {
       pseudonymKey: pseudonymKey(secret, 'g'),
@@ -168,6 +176,15 @@ describe('rules as data', () => {
     expect(fitsType('citizen_id', 'D')).toBe(false);
     expect(fitsType('range', 'I')).toBe(true);
     expect(fitsType('null', 'L')).toBe(true);
+  });
+  it('treats a memo item (备注型) as text: every rule that fits C fits M, and its default redacts', () => {
+    for (const kind of ['none', 'null', 'name', 'address', 'free_text', 'pseudonym'] as const)
+      expect(fitsType(kind, 'M')).toBe(true);
+    expect(fittingRule({ name: '经营范围', fieldName: 'jyfw', dataType: 'M' })).toEqual({
+      kind: 'free_text',
+    });
+    const columns: MaskColumn[] = [{ field: 'jyfw', column: 'jyfw', type: 'M', rule: { kind: 'free_text' } }];
+    expect(maskRow({ jyfw: '联系电话13812345678' }, columns).jyfw).not.toContain('13812345678');
   });
   it('refuses to plan a rule on a column it does not fit', () => {
     const columns: MaskColumn[] = [{ field: 'sg', column: 'sg', type: 'N', rule: { kind: 'date' } }];

@@ -115,12 +115,13 @@ export const MASK_KINDS: readonly MaskKind[] = [
 ];
 
 /** An item's data type code (the catalog's: 字符型 C, 数值型 N, 整型 I, 日期型 D …). */
-export type ItemType = 'C' | 'N' | 'I' | 'F' | 'B' | 'Y' | 'D' | 'T' | 'L';
+// M (备注型, memo) is long text: every text rule fits it as it fits C.
+export type ItemType = 'C' | 'M' | 'N' | 'I' | 'F' | 'B' | 'Y' | 'D' | 'T' | 'L';
 
-const TEXT: readonly ItemType[] = ['C'];
+const TEXT: readonly ItemType[] = ['C', 'M'];
 const NUMBERS: readonly ItemType[] = ['N', 'I', 'F', 'B', 'Y'];
 const DATES: readonly ItemType[] = ['D', 'T'];
-const ALL: readonly ItemType[] = ['C', 'N', 'I', 'F', 'B', 'Y', 'D', 'T', 'L'];
+const ALL: readonly ItemType[] = ['C', 'M', 'N', 'I', 'F', 'B', 'Y', 'D', 'T', 'L'];
 
 /** The item types each kind fits: a date rule on a number, an ID rule on a date, … are refused. */
 export const KIND_TYPES: Record<MaskKind, readonly ItemType[]> = {
@@ -135,7 +136,7 @@ export const KIND_TYPES: Record<MaskKind, readonly ItemType[]> = {
   free_text: TEXT,
   date: DATES,
   range: NUMBERS,
-  pseudonym: ['C', 'N', 'I', 'F', 'B', 'Y', 'D', 'T'],
+  pseudonym: ['C', 'M', 'N', 'I', 'F', 'B', 'Y', 'D', 'T'],
 };
 
 /** Whether a rule kind fits an item's data type. */

@@ -13,6 +13,7 @@ import {
   TEXT_TARGETS,
   TIME_ZONE,
 } from './patterns.ts';
+import { Sm3PrefixMac } from '../crypto/sm3-mac.ts';
 import type { ItemType, MaskRule, OnMismatch } from './rules.ts';
 
 /** Masks one value; null stays null. */
@@ -81,7 +82,11 @@ export function maskName(text: string, char = '*'): string {
 
 /** The address rule: the leading province / city / district part, or null when none is recognised. */
 export function generaliseAddress(text: string, level: keyof typeof ADDRESS_PREFIX): string | null {
-  const match = regex(ADDRESS_PREFIX[level]).exec(text);
+  return addressPrefix(regex(ADDRESS_PREFIX[level]), text);
+}
+
+function addressPrefix(pattern: RegExp, text: string): string | null {
+  const match = pattern.exec(text);
   return match?.[1] ? match[1] : null;
 }
 
@@ -201,11 +206,11 @@ export function valueMasker(masking: MaskRule, type: ItemType, context: MaskCont
       );
     case 'name':
       return orNull((text) => maskName(text, masking.maskChar ?? '*'));
-    case 'address':
-      return orNull(
-        (text) =>
-          generaliseAddress(text, masking.level ?? 'district') ?? mismatch(text, masking.onMismatch, '*'),
-      );
+    case 'address': {
+      // Looked up once per plan: the cache's key is the whole pattern, costly to build per value.
+      const pattern = regex(ADDRESS_PREFIX[masking.level ?? 'district']);
+      return orNull((text) => addressPrefix(pattern, text) ?? mismatch(text, masking.onMismatch, '*'));
+    }
     case 'date':
       return (value) =>
         value === null || value === undefined ? null : truncateDate(value, masking.precision ?? 'year');
@@ -216,10 +221,17 @@ export function valueMasker(masking: MaskRule, type: ItemType, context: MaskCont
     case 'pseudonym': {
       const key = context.pseudonymKey;
       if (!key) throw new Error('a pseudonym rule needs the grant key');
-      // Imported once per plan: HMAC with a raw Buffer key imports it again for every value.
-      const keyObject = crypto.createSecretKey(key);
+      // The key's pad states are computed once per plan (Sm3PrefixMac): OpenSSL 3 spends more
+      // setting up an HMAC per value than hashing the value. The same hex as `pseudonym` (tested).
+      const mac = new Sm3PrefixMac(key, Buffer.alloc(0));
       const length = masking.length ?? 16;
-      return (value) => (value === null || value === undefined ? null : pseudonym(keyObject, value, length));
+      return (value) =>
+        value === null || value === undefined
+          ? null
+          : mac
+              .tag(Buffer.from(asText(value), 'utf8'))
+              .toString('hex')
+              .slice(0, length);
     }
     case 'range':
       return (value) =>

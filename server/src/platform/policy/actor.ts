@@ -17,8 +17,15 @@ export interface Actor {
   /** The actor's region and every region below it: where an authority or auditor may act. */
   regionScope: readonly string[];
   locale: 'zh-CN' | 'en';
+  /**
+   * True only for a public user whose identity is authenticated (实名认证, CQO §23): open data goes
+   * to such users alone (see `requireVerifiedIdentity`). False for every other actor.
+   */
+  identityVerified: boolean;
   /** Set for cookie sessions: the session id and its CSRF token. */
   session?: { id: string; csrfToken: string };
+  /** Set when the caller used an API key (a department's or a public user's personal one): its id. */
+  apiKeyId?: string;
 }
 
 /** The context of one act, passed from routes to services (who, which request, from where). */
@@ -52,6 +59,7 @@ export function operatorActor(command: string): Actor {
     regionId: null,
     regionScope: [],
     locale: 'zh-CN',
+    identityVerified: false,
   };
 }
 

@@ -39,6 +39,8 @@ export const PERMISSIONS = [
   'catalog.publish',
   'catalog.class.manage',
   'catalog.demand.suggest', // the public suggests data to open (CQO §14)
+  'open.data', // an identity-authenticated public user downloads or calls open data (CQ19 §33, CQO §23)
+  'open.key.manage', // a public user's own personal API keys for the open-data API
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
   'pool.data.read', // row values of the own department's pool
@@ -58,6 +60,13 @@ export const PERMISSIONS = [
   'security.encryption.read', // which columns are encrypted at rest, key versions, rotation progress
   'security.encryption.manage', // encrypt an item's column at rest (own department)
   'security.keys.manage', // rotate the data keys (the platform administrator)
+  'share.read', // the share catalog, requests, grants and usage the caller is party to (or its region's)
+  'share.request', // ask for a shared resource for an own application; raise a dispute (异议)
+  'share.answer', // answer requests for the own department's resources
+  'share.grant.revoke', // revoke a grant: on the own department's resources, or (authority) in its region
+  'share.grant.open', // open access after the provider's consent where the profile says so (SC §25)
+  'share.dispute.coordinate', // coordinate and close disputes between departments (CQ19 §27)
+  'share.data', // read shared data through the sharing API under a grant (a department's application)
 ] as const;
 /** A permission a route declares. */
 export type Permission = (typeof PERMISSIONS)[number];
@@ -80,6 +89,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.incident.read',
     'security.encryption.read',
     'security.keys.manage',
+    'share.read',
   ],
   authority_officer: [
     'self.manage',
@@ -103,6 +113,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.incident.read',
     'security.incident.manage',
     'security.encryption.read',
+    'share.read',
+    'share.grant.open',
+    'share.grant.revoke',
+    'share.dispute.coordinate',
   ],
   department_officer: [
     'self.manage',
@@ -125,6 +139,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.incident.manage',
     'security.encryption.read',
     'security.encryption.manage',
+    'share.read',
+    'share.request',
+    'share.answer',
+    'share.grant.revoke',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -149,6 +167,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.incident.manage',
     'security.encryption.read',
     'security.encryption.manage',
+    'share.read',
+    'share.request',
+    'share.answer',
+    'share.grant.revoke',
   ],
   // A department's (or an authority's) security and secrecy officer (安全保密管理员): records secrecy
   // reviews (CQ19 §41, CQ18 §30), keeps incidents, plans, drills and risk assessments (CQ19 §43–44).
@@ -177,9 +199,16 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.read',
     'security.review.read',
     'security.incident.read',
+    'share.read',
   ],
   expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],
-  public_user: ['self.manage', 'catalog.demand.suggest', 'pool.correction.report'],
+  public_user: [
+    'self.manage',
+    'catalog.demand.suggest',
+    'pool.correction.report',
+    'open.data',
+    'open.key.manage',
+  ],
   // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [
     'org.read',
@@ -190,6 +219,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.load',
     'pool.correction.report',
     'pool.return',
+    'share.data',
   ],
 };
 

@@ -12,6 +12,10 @@ export const policyMessages = defineMessages({
     'zh-CN': '您只能操作本行政区域及下级区域',
     en: 'You may only act within your own region and the regions below it',
   },
+  'open.identity_required': {
+    'zh-CN': '请先完成实名身份认证，认证通过后方可获取开放数据',
+    en: 'Please complete identity authentication first; open data is available to authenticated users only',
+  },
   'auth.csrf': {
     'zh-CN': '安全校验失败，请刷新页面后重试',
     en: 'Security check failed (CSRF token missing or wrong); reload the page and try again',

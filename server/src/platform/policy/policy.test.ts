@@ -13,6 +13,7 @@ const actor = (role: Role, departmentId: string | null, regionScope: string[]): 
   regionId: regionScope[0] ?? null,
   regionScope,
   locale: 'zh-CN',
+  identityVerified: false,
 });
 
 const cityPolice = { id: 'dept-police', regionId: 'city' };

@@ -54,3 +54,13 @@ export function requireDepartmentScope(actor: Actor, department: { id: string; r
 export function requireRegionScope(actor: Actor, regionId: string): void {
   if (!inRegionScope(actor, regionId)) throw forbidden('policy.out_of_region_scope');
 }
+
+/**
+ * Throws 403 'open.identity_required' unless the actor is a public user whose identity is
+ * authenticated (实名认证): only such users get open data (CQ19 §33, CQO §23). Data routes call it
+ * in their services, after the gate has checked the permission.
+ */
+export function requireVerifiedIdentity(actor: Actor | null): asserts actor is Actor {
+  if (!actor) throw unauthenticated();
+  if (!actor.identityVerified) throw forbidden('open.identity_required');
+}

@@ -19,6 +19,12 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/profile',
   'GET /api/v1/catalog/vocabulary',
   'GET /api/v1/open-catalog/datasets',
+  // The open-data portal's public pages (modules/opening/portal).
+  'GET /api/v1/open/home',
+  'GET /api/v1/open/datasets/:id',
+  'GET /api/v1/open/datasets/:id/chart',
+  // Registration on the open-data portal (rate limited per IP; see docs/opening-accounts.md).
+  'POST /api/v1/open/accounts',
   // The platform's public signing keys and signature check (anyone holding a signed document).
   'GET /api/v1/security/signing-keys',
   'POST /api/v1/security/signatures/verify',

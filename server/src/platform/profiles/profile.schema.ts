@@ -52,6 +52,7 @@ export const DEADLINE_KEYS = [
   'conditionalOpenReply',
   'demandReply',
   'secrecyReview',
+  'shareDisputeCoordination',
 ] as const;
 /** The name of a deadline rule, e.g. `correctionReply`. */
 export type DeadlineKey = (typeof DEADLINE_KEYS)[number];
@@ -261,6 +262,109 @@ export const MaskingRules = Type.Object(
 /** The masking section of a profile. */
 export type MaskingRules = Static<typeof MaskingRules>;
 
+const PolicyNumber = (minimum: number, maximum: number) => Type.Integer({ minimum, maximum });
+
+/**
+ * Sharing (数据共享): how long a grant may run, the sharing API's paging and the time a provider's
+ * own system has to answer, and the thresholds of use monitoring. The texts ask for purpose-bound
+ * use and for detecting fetches unrelated to duties (CQ19 §50(4)(5)) without numbers, so every
+ * number here is the deployment's choice (`policy: true`).
+ */
+export const SharingRules = Type.Object(
+  {
+    requests: Type.Object(
+      {
+        /** The longest period a request may ask for and a grant may run. */
+        maxValidityDays: PolicyNumber(1, 3660),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+    api: Type.Object(
+      {
+        defaultPageSize: PolicyNumber(1, 10_000),
+        maxPageSize: PolicyNumber(1, 10_000),
+        /** How long a provider's registered system may take to answer a pass-through call. */
+        passthroughTimeoutMs: PolicyNumber(100, 120_000),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+    monitoring: Type.Object(
+      {
+        /** Working hours (China time); calls outside them on a day count towards `offHoursCallsPerDay`. */
+        workingHours: Type.Object(
+          {
+            start: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+            end: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+          },
+          { additionalProperties: false },
+        ),
+        offHoursCallsPerDay: PolicyNumber(1, 100_000_000),
+        /** Key lookups in one hour under one grant above which the use looks like bulk scraping. */
+        lookupsPerHour: PolicyNumber(1, 100_000_000),
+        /** An hour with more lookups than this many times the grant's usual hour is an anomaly. */
+        historyFactor: PolicyNumber(2, 1000),
+        /** Active hours a grant needs in its history before `historyFactor` applies ("once there is history"). */
+        historyMinActiveHours: PolicyNumber(1, 10_000),
+        /** How far back (days) a grant's usual hour is taken from. */
+        historyWindowDays: PolicyNumber(1, 366),
+        /** Refused calls in one hour (purpose outside the grant, another application's key …) above which an alert is raised. */
+        deniedCallsPerHour: PolicyNumber(1, 100_000_000),
+        /** Whether a key never seen before under a grant raises an alert. */
+        alertOnNewKey: Type.Boolean(),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The sharing section of a profile. */
+export type SharingRules = Static<typeof SharingRules>;
+
+/**
+ * Disclosure control (统计披露控制) of aggregates drawn from pool data for the public: the grouped
+ * counts of the open portal's charts, and the results of algorithm models (CQO §13). A group of
+ * fewer rows than `minCellSize` is never shown, nor derivable from what is shown. The texts ask for
+ * de-identification before sensitive data is opened but fix no number: the deployment's choice.
+ */
+export const DisclosureRules = Type.Object(
+  {
+    /** The smallest count of rows a published group may have (k). */
+    minCellSize: PolicyNumber(2, 1000),
+    article: Type.Union([Article, Type.Null()]),
+    policy: Type.Literal(true),
+  },
+  { additionalProperties: false },
+);
+/** The disclosure section of a profile. */
+export type DisclosureRules = Static<typeof DisclosureRules>;
+
+/**
+ * The open-data API and downloads (CQ19 §33, CQO §13/§23): page sizes of the records API and how
+ * many rows the dataset page previews. The texts fix no number: the deployment's choice.
+ */
+export const OpeningRules = Type.Object(
+  {
+    api: Type.Object(
+      {
+        defaultPageSize: PolicyNumber(1, 10_000),
+        maxPageSize: PolicyNumber(1, 10_000),
+        previewRows: PolicyNumber(1, 100),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+/** The opening section of a profile. */
+export type OpeningRules = Static<typeof OpeningRules>;
+
 /** A regulation profile (REQUIREMENTS §1): every number and name the regulations fix, with its article. */
 export const Profile = Type.Object(
   {
@@ -293,6 +397,8 @@ export const Profile = Type.Object(
         demandReply: Deadline,
         /** The department's security officer records a secrecy review (保密审查, CQ19 §41). */
         secrecyReview: Deadline,
+        /** The authority coordinates a dispute (异议) between departments about sharing (CQ19 §27). */
+        shareDisputeCoordination: Deadline,
       },
       { additionalProperties: false },
     ),
@@ -321,6 +427,9 @@ export const Profile = Type.Object(
     /** Whether share and open attributes wait for a passed secrecy review (保密审查). */
     secrecyReview: SecrecyReviewRule,
     masking: MaskingRules,
+    sharing: SharingRules,
+    disclosure: DisclosureRules,
+    opening: OpeningRules,
   },
   { additionalProperties: false },
 );

@@ -11,14 +11,8 @@ import { findDepartment } from '../../org/departments.repository.ts';
 import { inputOf, presentRevision } from '../catalog.presenter.ts';
 import { listClasses, loadRevisions } from '../catalog.repository.ts';
 import type { ClassRef, ResourceInput } from '../catalog.schemas.ts';
-import {
-  classLabel,
-  ITEM_COLUMNS,
-  RESOURCE_COLUMNS,
-  valueLists,
-  type Column,
-  type ListValue,
-} from './layout.ts';
+import { classLabel, valueLists, type Column, type ListValue } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
 import { removeTemporary, temporaryFile } from './temp-files.ts';
 import { writeCatalogWorkbook, type CellValues } from './template.ts';
 import { listExportRevisions } from './xlsx.repository.ts';

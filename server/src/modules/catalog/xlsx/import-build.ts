@@ -10,7 +10,8 @@ import { checkResource, checkResourceCode } from '../catalog.rules.ts';
 import { ItemInput, ResourceInput, type ClassRef } from '../catalog.schemas.ts';
 import { readValue } from './cell-values.ts';
 import type { CellData, CellProblem, DataRow, ParsedWorkbook, SheetData } from './import-parse.ts';
-import { ITEM_COLUMNS, RESOURCE_COLUMNS, SHEETS, valueLists, type Column } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
+import { SHEETS, valueLists, type Column } from './layout.ts';
 
 /** One resource of the file, ready for importDrafts. */
 export interface ImportRow {

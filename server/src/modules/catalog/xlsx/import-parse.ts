@@ -4,7 +4,8 @@
 // place named; cell-level faults are collected for the import to report with the rest.
 import ExcelJS, { type CellValue } from 'exceljs';
 import { AppError, type FieldProblem } from '../../../platform/errors/app-error.ts';
-import { columnLetter, ITEM_COLUMNS, RESOURCE_COLUMNS, SHEETS, type Column } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
+import { columnLetter, SHEETS, type Column } from './layout.ts';
 import { openWorkbookFile, type WorkbookFile } from './workbook-file.ts';
 import './xlsx.messages.ts';
 

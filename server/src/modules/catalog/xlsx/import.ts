@@ -12,7 +12,8 @@ import { listClasses } from '../catalog.repository.ts';
 import { importDrafts } from '../catalog.service.ts';
 import { buildImport, locateProblem, type RowOrigin } from './import-build.ts';
 import { capped, cellPath, readWorkbook, type CellProblem } from './import-parse.ts';
-import { ITEM_COLUMNS, RESOURCE_COLUMNS, SHEETS } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
+import { SHEETS } from './layout.ts';
 import './xlsx.messages.ts';
 
 /** What an import did. */

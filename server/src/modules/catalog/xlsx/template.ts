@@ -15,13 +15,12 @@ import {
   CODE_TABLE,
   columnLetter,
   classLabel,
-  ITEM_COLUMNS,
-  RESOURCE_COLUMNS,
   SHEETS,
   valueLists,
   type Column,
   type ListValue,
 } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
 
 /** Upload size limit of an import, in MB (also stated in the instructions). */
 export const IMPORT_LIMIT_MB = 20;

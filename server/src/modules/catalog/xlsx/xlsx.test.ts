@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, createWorld, login, type TestSession } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import type { Resource } from '../catalog.schemas.ts';
-import { ITEM_COLUMNS, RESOURCE_COLUMNS, XLSX_TYPE } from './layout.ts';
+import { ITEM_COLUMNS, RESOURCE_COLUMNS } from './columns.ts';
+import { XLSX_TYPE } from './layout.ts';
 import {
   errorsOf,
   household,

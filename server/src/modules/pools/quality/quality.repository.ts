@@ -76,9 +76,10 @@ export async function findQualityTable(db: Kysely<DB>, resourceId: string) {
 
 type Table = Pick<QualityTableRow, 'schema_name' | 'table_name'>;
 
-// Text that is only blanks counts as missing: legacy loads wrote '' where nothing was known.
+// Text that is only blanks counts as missing: legacy loads wrote '' where nothing was known. A
+// column encrypted at rest holds sealed bytes (bytea, no btrim): a sealed value is a value.
 const present = (column: PoolColumn) =>
-  column.dataType === 'C' || column.dataType === 'M'
+  (column.dataType === 'C' || column.dataType === 'M') && !column.encrypted
     ? `count(nullif(btrim(${ident(column.column)}), ''))`
     : `count(${ident(column.column)})`;
 

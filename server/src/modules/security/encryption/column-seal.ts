@@ -2,7 +2,7 @@
 // its resource and field, so a value copied into another column or table no longer opens.
 import { CryptoError } from '../../../platform/crypto/cipher.ts';
 import type { Keyring } from '../../../platform/crypto/keyring.ts';
-import { open, openMany, seal } from '../../../platform/crypto/seal.ts';
+import { createValueSealer, open, openMany, seal } from '../../../platform/crypto/seal.ts';
 import type { Database } from '../../../platform/db/database.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import './encryption.messages.ts';
@@ -40,13 +40,17 @@ function uncopy(text: string): string {
 }
 
 /**
- * A sealer of checked COPY text: null stays null (`\N`), a value becomes the bytea hex literal of
- * its sealed form, itself escaped for COPY (`\\x…`).
+ * A sealer of checked COPY text for one load's column, under the active key when it is made: null
+ * stays null (`\N`), a value becomes the bytea hex literal of its sealed form, itself escaped for
+ * COPY (`\\x…`). The header's hex is written once; each value adds only its own parts.
  */
 export function copySealer(keyring: Keyring, aad: Buffer): (copyText: string) => string {
+  const sealer = createValueSealer(keyring, aad);
+  const prefix = `\\\\x${sealer.head.toString('hex')}`;
   return (text) => {
     if (text === '\\N') return text;
-    return `\\\\x${seal(keyring, Buffer.from(uncopy(text), 'utf8'), aad).toString('hex')}`;
+    const [body, tag] = sealer.parts(Buffer.from(uncopy(text), 'utf8'));
+    return prefix + body.toString('hex') + tag.toString('hex');
   };
 }
 

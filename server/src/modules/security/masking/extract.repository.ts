@@ -27,6 +27,42 @@ export async function selectMaskedPage(
   return result.rows;
 }
 
+/** A sort key of a window: a stored column (unmasked, so its order is the order shown) and a direction. */
+export interface WindowOrder {
+  column: string;
+  desc: boolean;
+}
+
+/**
+ * A window of current rows matching `filter`: ordered by `order` then `_row` (so pages are
+ * stable), skipping `offset` rows. Offset paging for clients that page that way (CKAN's DataStore).
+ */
+export async function selectMaskedWindow(
+  db: Kysely<DB>,
+  table: SourceTable,
+  selectList: readonly string[],
+  window: { order: readonly WindowOrder[]; offset: number; limit: number; filter?: RawBuilder<unknown> },
+) {
+  const list = sql.raw(['t._row', ...selectList].join(', '));
+  const filter = window.filter ? sql`AND (${window.filter})` : sql``;
+  const keys = window.order.map(
+    (key) => sql`${sql.ref(`t.${key.column}`)} ${sql.raw(key.desc ? 'DESC' : 'ASC')}`,
+  );
+  const result = await sql<Record<string, unknown>>`
+    SELECT ${list} FROM ${sql.raw(qualified(table))} AS t
+    WHERE t._to IS NULL ${filter}
+    ORDER BY ${sql.join([...keys, sql`t._row`])} LIMIT ${window.limit} OFFSET ${window.offset}`.execute(db);
+  return result.rows;
+}
+
+/** How many current rows match `filter`. */
+export async function countCurrentRows(db: Kysely<DB>, table: SourceTable, filter?: RawBuilder<unknown>) {
+  const where = filter ? sql`AND (${filter})` : sql``;
+  const result = await sql<{ n: string | number }>`
+    SELECT count(*) AS n FROM ${sql.raw(qualified(table))} AS t WHERE t._to IS NULL ${where}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /**
  * Equivalence classes of the masked quasi-identifiers (`expressions`, each `… AS "field"` over
  * alias `t`): the number of current rows and classes, the smallest class, and up to `limit` rows

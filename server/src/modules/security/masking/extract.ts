@@ -5,7 +5,13 @@ import type { Kysely, RawBuilder } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
 import { maskRow, planMasking, type MaskColumn, type Placement } from '../../../platform/masking/plan.ts';
 import type { MaskContext } from '../../../platform/masking/values.ts';
-import { selectMaskedPage, type SourceTable } from './extract.repository.ts';
+import {
+  countCurrentRows,
+  selectMaskedPage,
+  selectMaskedWindow,
+  type SourceTable,
+  type WindowOrder,
+} from './extract.repository.ts';
 
 /** Options of a masked extraction. */
 export interface MaskedSelectOptions extends MaskContext {
@@ -59,6 +65,42 @@ export async function maskedRows(
   const out: Record<string, unknown>[] = [];
   for await (const page of maskedSelect(db, table, columns, options)) out.push(...page);
   return out;
+}
+
+/** Options of a window of masked rows (offset paging, sorted on stored columns). */
+export interface MaskedWindowOptions extends MaskContext {
+  rowFilter?: RawBuilder<unknown>;
+  /** Sort keys before the row order; only columns whose shown value is the stored one. */
+  order?: readonly WindowOrder[];
+  offset: number;
+  limit: number;
+  placement?: Placement;
+}
+
+/**
+ * One window of the masked current rows of `table` (`offset`, `limit`, sorted by `order` then
+ * row order), each row with `_row`. The caller audits the access.
+ */
+export async function maskedWindow(
+  db: Kysely<DB>,
+  table: SourceTable,
+  columns: readonly MaskColumn[],
+  options: MaskedWindowOptions,
+): Promise<Record<string, unknown>[]> {
+  const plan = planMasking(columns, { ...options, qualifier: 't' });
+  const rows = await selectMaskedWindow(db, table, plan.selectList, {
+    order: options.order ?? [],
+    offset: options.offset,
+    limit: options.limit,
+    filter: options.rowFilter,
+  });
+  if (plan.nodeSteps.length > 0) for (const row of rows) plan.finish(row);
+  return rows;
+}
+
+/** How many current rows of `table` match `rowFilter` (the total of a filtered read). */
+export function countMatchingRows(db: Kysely<DB>, table: SourceTable, rowFilter?: RawBuilder<unknown>) {
+  return countCurrentRows(db, table, rowFilter);
 }
 
 export { maskRow };

@@ -13,12 +13,12 @@ export interface EntryEffect {
 }
 
 /** Whether the entry is in the share catalog: its share attributes passed their review. */
-export function isShareEffective(entry: EntryEffect): boolean {
+export function isShareEffective(entry: Pick<EntryEffect, 'share_review_passed'>): boolean {
   return entry.share_review_passed;
 }
 
 /** Whether the resource may actually be shared (in the share catalog and not 不予共享). */
-export function isShared(entry: EntryEffect): boolean {
+export function isShared(entry: Pick<EntryEffect, 'share_type' | 'share_review_passed'>): boolean {
   return entry.share_review_passed && entry.share_type !== 'none';
 }
 

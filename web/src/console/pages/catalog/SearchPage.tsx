@@ -32,6 +32,7 @@ import { formatDate } from '../../../lib/format.ts';
 import { AccessTag, ClassKindTag, useCatalogLabels, useResource } from './meta.tsx';
 import { QualityPanel, qualityColor } from './QualityPanel.tsx';
 import { RevisionView } from './RevisionView.tsx';
+import { ShareAction } from '../sharing/ShareActions.tsx';
 
 type Sort = (typeof SEARCH_SORTS)[number];
 
@@ -85,7 +86,10 @@ function ResultCard({ entry, onOpen }: { entry: CatalogEntry; onOpen(): void }) 
             ))}
           </Flex>
         </Flex>
-        <Quality score={entry.qualityScore} />
+        <Flex vertical align="center" gap={8}>
+          <Quality score={entry.qualityScore} />
+          <ShareAction entry={entry} />
+        </Flex>
       </Flex>
     </Card>
   );

@@ -1,0 +1,217 @@
+// The load generator of the sharing benches, run as a child process so that the load does not run
+// on the server's event loop (autocannon and wrk are not installed here; this is the same idea with
+// node:http keep-alive agents): closed loop for the peak rate, open loop at a fixed rate for
+// latency (measured from each request's scheduled time, so queueing counts), and a download read
+// at full speed or slowly.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { fileURLToPath } from 'node:url';
+
+/** Closed loop: `connections` callers each sending the next request when the last one answered. */
+export interface ClosedJob {
+  mode: 'closed';
+  port: number;
+  paths: string[];
+  headers: Record<string, string>;
+  connections: number;
+  durationMs: number;
+}
+
+/** Open loop: `rate` requests a second on schedule, over at most `connections` sockets. */
+export interface OpenJob extends Omit<ClosedJob, 'mode'> {
+  mode: 'open';
+  rate: number;
+}
+
+/** One download: read the whole body, or at `bytesPerSecond` for at most `maxMs`. */
+export interface DownloadJob {
+  mode: 'download';
+  port: number;
+  path: string;
+  headers: Record<string, string>;
+  bytesPerSecond?: number;
+  maxMs?: number;
+}
+
+/** What a load run measured. */
+export interface LoadResult {
+  count: number;
+  errors: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+  lines: number;
+  ms: number;
+  firstError?: string;
+}
+
+type Job = ClosedJob | OpenJob | DownloadJob;
+const CHILD = 'ZS_SHARE_LOAD_JOB';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent, headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+    });
+    request.on('error', (error) => resolve({ status: 0, body: error.message }));
+  });
+}
+
+async function closed(job: ClosedJob): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const deadline = started + job.durationMs;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: job.connections }, async () => {
+      while (performance.now() < deadline) {
+        const path = job.paths[next++ % job.paths.length]!;
+        const sent = performance.now();
+        const { status, body } = await get(agent, job.port, path, job.headers);
+        latencies.push(performance.now() - sent);
+        if (status !== 200) {
+          errors += 1;
+          firstError ??= `${status} ${body.slice(0, 300)}`;
+        }
+      }
+    }),
+  );
+  const ms = performance.now() - started;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return summary(latencies, errors, ms, firstError);
+}
+
+function summary(sorted: number[], errors: number, ms: number, firstError?: string): LoadResult {
+  return {
+    count: sorted.length,
+    errors,
+    perSecond: (sorted.length * 1000) / ms,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    bytes: 0,
+    lines: 0,
+    ms,
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
+async function open(job: OpenJob): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
+  const latencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const total = Math.floor((job.rate * job.durationMs) / 1000);
+  const interval = 1000 / job.rate;
+  for (let i = 0; i < total; i++) {
+    const scheduled = started + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      get(agent, job.port, job.paths[i % job.paths.length]!, job.headers).then(({ status, body }) => {
+        latencies.push(performance.now() - scheduled);
+        if (status !== 200) {
+          errors += 1;
+          firstError ??= `${status} ${body.slice(0, 300)}`;
+        }
+      }),
+    );
+  }
+  await Promise.all(pending);
+  const ms = performance.now() - started;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return summary(latencies, errors, ms, firstError);
+}
+
+function download(job: DownloadJob): Promise<LoadResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let bytes = 0;
+    let lines = 0;
+    let status = 0;
+    const finish = (error?: string) =>
+      resolve({
+        ...summary([], status === 200 && !error ? 0 : 1, performance.now() - started, error),
+        count: 1,
+        bytes,
+        lines,
+      });
+    const request = http.get(
+      { host: '127.0.0.1', port: job.port, path: job.path, headers: job.headers },
+      (response) => {
+        status = response.statusCode ?? 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines += 1;
+          if (job.bytesPerSecond) {
+            // Read no faster than the rate: pause until the bytes so far are due.
+            const due = (bytes / job.bytesPerSecond) * 1000 - (performance.now() - started);
+            if (due > 0) {
+              response.pause();
+              setTimeout(() => response.resume(), due);
+            }
+          }
+          if (job.maxMs && performance.now() - started > job.maxMs) {
+            request.destroy();
+            finish();
+          }
+        });
+        response.on('end', () => finish(status === 200 ? undefined : `status ${status}`));
+      },
+    );
+    request.on('error', (error) => finish(error.message));
+  });
+}
+
+/** Runs a job in a child process and returns what it measured. */
+export function runLoad(job: Job): Promise<LoadResult> {
+  // The job (thousands of paths) goes through a file: the environment has a size limit.
+  const file = path.join(
+    os.tmpdir(),
+    `zs-share-load-${process.pid}-${crypto.randomBytes(4).toString('hex')}.json`,
+  );
+  fs.writeFileSync(file, JSON.stringify(job));
+  return new Promise<LoadResult>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+      env: { ...process.env, [CHILD]: file },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(JSON.parse(out.trim().split('\n').pop()!) as LoadResult);
+      else reject(new Error(`load child exited with ${code}: ${out}`));
+    });
+  }).finally(() => fs.rmSync(file, { force: true }));
+}
+
+const jobFile = process.env[CHILD];
+if (jobFile) {
+  const parsed = JSON.parse(fs.readFileSync(jobFile, 'utf8')) as Job;
+  const result =
+    parsed.mode === 'closed'
+      ? await closed(parsed)
+      : parsed.mode === 'open'
+        ? await open(parsed)
+        : await download(parsed);
+  console.log(JSON.stringify(result));
+  process.exit(0);
+}
