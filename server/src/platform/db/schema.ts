@@ -18,6 +18,7 @@ import type { SharingTables } from '../../modules/sharing/sharing.tables.ts';
 import type { MonitoringTables } from '../../modules/sharing/monitoring/monitoring.tables.ts';
 import type { ShareApiTables } from '../../modules/sharing/api/api.tables.ts';
 import type { OpenPortalTables } from '../../modules/opening/portal/portal.tables.ts';
+import type { ConditionalOpenTables } from '../../modules/opening/conditional.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -180,4 +181,5 @@ export type DB = FoundationTables &
   SharingTables &
   MonitoringTables &
   ShareApiTables &
-  OpenPortalTables;
+  OpenPortalTables &
+  ConditionalOpenTables;

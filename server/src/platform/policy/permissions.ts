@@ -41,6 +41,10 @@ export const PERMISSIONS = [
   'catalog.demand.suggest', // the public suggests data to open (CQO §14)
   'open.data', // an identity-authenticated public user downloads or calls open data (CQ19 §33, CQO §23)
   'open.key.manage', // a public user's own personal API keys for the open-data API
+  'open.apply', // apply for conditionally open data, sign the own agreement, file usage feedback (CQO §24–25)
+  'open.application.read', // applications and agreements for the own department's data (or the region's)
+  'open.application.answer', // answer applications and sign agreements for the own department's data
+  'open.agreement.review', // the authority reviews a signed agreement before access opens (CQO §24)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
   'pool.data.read', // row values of the own department's pool
@@ -117,6 +121,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.grant.open',
     'share.grant.revoke',
     'share.dispute.coordinate',
+    'open.application.read',
+    'open.agreement.review',
   ],
   department_officer: [
     'self.manage',
@@ -143,6 +149,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.request',
     'share.answer',
     'share.grant.revoke',
+    'open.application.read',
+    'open.application.answer',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -171,6 +179,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.request',
     'share.answer',
     'share.grant.revoke',
+    'open.application.read',
+    'open.application.answer',
   ],
   // A department's (or an authority's) security and secrecy officer (安全保密管理员): records secrecy
   // reviews (CQ19 §41, CQ18 §30), keeps incidents, plans, drills and risk assessments (CQ19 §43–44).
@@ -200,6 +210,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.review.read',
     'security.incident.read',
     'share.read',
+    'open.application.read',
   ],
   expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],
   public_user: [
@@ -208,6 +219,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.correction.report',
     'open.data',
     'open.key.manage',
+    'open.apply',
   ],
   // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [

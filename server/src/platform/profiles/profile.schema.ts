@@ -359,6 +359,21 @@ export const OpeningRules = Type.Object(
       },
       { additionalProperties: false },
     ),
+    /**
+     * Data usage agreements of conditionally open data (CQO §25): how often the user reports use,
+     * the longest period an agreement may run, and within how many calendar days after its end the
+     * user disposes of the data. The texts name the duties, not the numbers: the deployment's choice.
+     */
+    agreements: Type.Object(
+      {
+        feedbackEveryDays: PolicyNumber(1, 366),
+        maxPeriodDays: PolicyNumber(1, 3660),
+        disposalDays: PolicyNumber(0, 366),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
