@@ -61,6 +61,11 @@ export interface Config {
   registrationsPerIpHour: number;
   /** Active personal API keys one public user may hold at once. */
   personalKeysPerUser: number;
+  /** Objections (异议, CQO §41) one public user may file per day (0: no limit). */
+  objectionsPerUserDay: number;
+  /** Evidence files one objection may carry, and the largest file in bytes. */
+  objectionEvidenceMaxFiles: number;
+  objectionEvidenceMaxBytes: number;
   /** ZHENGSHU_IDENTITY_VERIFY_URL: an HTTP identity (real-name) service; unset: check digits only. */
   identityVerifyUrl: string | undefined;
   /** ZHENGSHU_IDENTITY_VERIFY_TOKEN: sent to that service as `Authorization: Bearer …`, when set. */
@@ -149,6 +154,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratePersonalKeyPerWindow: intFromEnv(env, 'ZHENGSHU_RATE_PERSONAL_KEY', 600),
     registrationsPerIpHour: intFromEnv(env, 'ZHENGSHU_REGISTRATIONS_PER_IP', 10),
     personalKeysPerUser: intFromEnv(env, 'ZHENGSHU_PERSONAL_KEYS_PER_USER', 5),
+    objectionsPerUserDay: intFromEnv(env, 'ZHENGSHU_OBJECTIONS_PER_USER_DAY', 10),
+    objectionEvidenceMaxFiles: intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_FILES', 5) || 5,
+    objectionEvidenceMaxBytes:
+      intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_BYTES', 10 * 1024 * 1024) || 10 * 1024 * 1024,
     identityVerifyUrl: urlFromEnv(env, 'ZHENGSHU_IDENTITY_VERIFY_URL'),
     identityVerifyToken: env.ZHENGSHU_IDENTITY_VERIFY_TOKEN || undefined,
     identityVerifyTimeoutMs: intFromEnv(env, 'ZHENGSHU_IDENTITY_VERIFY_TIMEOUT_MS', 5000) || 5000,

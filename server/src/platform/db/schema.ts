@@ -19,6 +19,7 @@ import type { MonitoringTables } from '../../modules/sharing/monitoring/monitori
 import type { ShareApiTables } from '../../modules/sharing/api/api.tables.ts';
 import type { OpenPortalTables } from '../../modules/opening/portal/portal.tables.ts';
 import type { ConditionalOpenTables } from '../../modules/opening/conditional.tables.ts';
+import type { ObjectionTables } from '../../modules/opening/objections/objections.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -182,4 +183,5 @@ export type DB = FoundationTables &
   MonitoringTables &
   ShareApiTables &
   OpenPortalTables &
-  ConditionalOpenTables;
+  ConditionalOpenTables &
+  ObjectionTables;

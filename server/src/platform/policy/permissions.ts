@@ -45,6 +45,9 @@ export const PERMISSIONS = [
   'open.application.read', // applications and agreements for the own department's data (or the region's)
   'open.application.answer', // answer applications and sign agreements for the own department's data
   'open.agreement.review', // the authority reviews a signed agreement before access opens (CQO §24)
+  'open.objection.file', // object that an open dataset infringes privacy or trade secrets, with evidence (CQO §41)
+  'open.objection.read', // objections and suspensions of the own department's open data (or the region's)
+  'open.suspension.manage', // suspend an open dataset and decide its outcome (provider; the authority in its region)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
   'pool.data.read', // row values of the own department's pool
@@ -123,6 +126,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.dispute.coordinate',
     'open.application.read',
     'open.agreement.review',
+    'open.objection.read',
+    'open.suspension.manage',
   ],
   department_officer: [
     'self.manage',
@@ -151,6 +156,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.grant.revoke',
     'open.application.read',
     'open.application.answer',
+    'open.objection.read',
+    'open.suspension.manage',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -181,6 +188,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.grant.revoke',
     'open.application.read',
     'open.application.answer',
+    'open.objection.read',
+    'open.suspension.manage',
   ],
   // A department's (or an authority's) security and secrecy officer (安全保密管理员): records secrecy
   // reviews (CQ19 §41, CQ18 §30), keeps incidents, plans, drills and risk assessments (CQ19 §43–44).
@@ -211,6 +220,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'security.incident.read',
     'share.read',
     'open.application.read',
+    'open.objection.read',
   ],
   expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],
   public_user: [
@@ -220,6 +230,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.data',
     'open.key.manage',
     'open.apply',
+    'open.objection.file',
   ],
   // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [

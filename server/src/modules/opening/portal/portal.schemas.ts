@@ -140,6 +140,21 @@ export const DatasetPage = Type.Object({
     recent: Type.Object({ since: Type.String({ format: 'date' }), downloads: Count, apiCalls: Count }),
   }),
   related: Type.Array(DatasetCard),
+  /** Set while the dataset is suspended (CQO §41): downloads and API calls are refused meanwhile. */
+  suspension: Type.Union([
+    Type.Object({
+      since: Type.String(),
+      /** True when the provider withdrew the dataset from opening after an objection or finding. */
+      withdrawn: Type.Boolean(),
+      source: Type.Union([
+        Type.Literal('objection'),
+        Type.Literal('provider'),
+        Type.Literal('authority'),
+        Type.Literal('platform'),
+      ]),
+    }),
+    Type.Null(),
+  ]),
 });
 /** The dataset page. */
 export type DatasetPage = Static<typeof DatasetPage>;

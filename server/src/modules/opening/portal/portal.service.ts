@@ -24,6 +24,7 @@ import {
 } from './portal.repository.ts';
 import type { DatasetCard, DatasetPage, HomePage } from './portal.schemas.ts';
 import { popularSince, usageOf } from './usage.repository.ts';
+import { publicSuspension } from '../objections/suspensions.service.ts';
 import './portal.messages.ts';
 
 /** Cards on each of the home page's lists. */
@@ -186,6 +187,7 @@ export async function readDatasetPage(
   const batches = loaded ? await loadedVersions(db, dataset.id, HISTORY_VERSIONS) : [];
   const usage = await usageOf(db, dataset.id, popularSince(now));
   const related = await relatedCards(db, dataset);
+  const suspension = await publicSuspension(db, dataset.id);
   await auditRead(db, context, {
     action: 'open.portal.dataset.read',
     targetType: 'catalog_resource',
@@ -241,5 +243,6 @@ export async function readDatasetPage(
     },
     usage,
     related: related.map(presentCard),
+    suspension: suspension && { ...suspension, since: suspension.since.toISOString() },
   };
 }
