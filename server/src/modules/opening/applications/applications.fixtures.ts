@@ -111,7 +111,7 @@ export async function call(
   return { status: raw.statusCode, body: raw.json(), raw };
 }
 
-/** Files an application through POST /open/applications (the answer is returned as it is, any status). */
+/** Files an application through POST /open/applications (the answer is returned as it is, whatever its status). */
 export function submitApplication(
   t: TestApp,
   session: TestSession,
@@ -121,7 +121,7 @@ export function submitApplication(
   return call(t, session, 'POST', '/open/applications', applicationBody(resourceId, overrides));
 }
 
-/** Answers an application through POST /open/applications/:id/decision (any status). */
+/** Answers an application through POST /open/applications/:id/decision (the answer as it is, whatever its status). */
 export function decide(t: TestApp, session: TestSession, id: string, body: Record<string, unknown>) {
   return call(t, session, 'POST', `/open/applications/${id}/decision`, body);
 }

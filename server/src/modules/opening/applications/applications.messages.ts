@@ -49,10 +49,7 @@ export const applicationMessages = defineMessages({
     'zh-CN': '使用期限最长 {days} 天（{article}）',
     en: 'The period may be at most {days} days ({article})',
   },
-  'open.application.applicant_only': {
-    'zh-CN': '只有申请人本人可以撤回开放申请',
-    en: 'Only the applicant may withdraw the application',
-  },
+  'open.application.deployment_policy': { 'zh-CN': '本平台规定', en: "this platform's rule" },
   'open.application.provider_only': {
     'zh-CN': '只有数据提供部门可以答复开放申请',
     en: 'Only the providing department may answer the application',

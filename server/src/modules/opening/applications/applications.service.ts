@@ -60,7 +60,8 @@ export function periodProblems(from: string, until: string, profile: Profile, pa
         code: 'open.application.period_too_long',
         params: {
           days: rules.maxPeriodDays,
-          article: rules.article ?? profile.procedures.openAgreement.article ?? '',
+          // The number is the deployment's policy; where the profile cites no article, say so.
+          article: rules.article ?? 'open.application.deployment_policy',
         },
       },
     ];
