@@ -66,6 +66,10 @@ export interface Config {
   /** Evidence files one objection may carry, and the largest file in bytes. */
   objectionEvidenceMaxFiles: number;
   objectionEvidenceMaxBytes: number;
+  /** Comments one public user may post per hour on the open portal (0: no limit). */
+  commentsPerUserHour: number;
+  /** Showcase entries one public user may submit per day (0: no limit). */
+  showcasePerUserDay: number;
   /** ZHENGSHU_IDENTITY_VERIFY_URL: an HTTP identity (real-name) service; unset: check digits only. */
   identityVerifyUrl: string | undefined;
   /** ZHENGSHU_IDENTITY_VERIFY_TOKEN: sent to that service as `Authorization: Bearer …`, when set. */
@@ -155,6 +159,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     registrationsPerIpHour: intFromEnv(env, 'ZHENGSHU_REGISTRATIONS_PER_IP', 10),
     personalKeysPerUser: intFromEnv(env, 'ZHENGSHU_PERSONAL_KEYS_PER_USER', 5),
     objectionsPerUserDay: intFromEnv(env, 'ZHENGSHU_OBJECTIONS_PER_USER_DAY', 10),
+    commentsPerUserHour: intFromEnv(env, 'ZHENGSHU_COMMENTS_PER_USER_HOUR', 10),
+    showcasePerUserDay: intFromEnv(env, 'ZHENGSHU_SHOWCASE_PER_USER_DAY', 5),
     objectionEvidenceMaxFiles: intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_FILES', 5) || 5,
     objectionEvidenceMaxBytes:
       intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_BYTES', 10 * 1024 * 1024) || 10 * 1024 * 1024,

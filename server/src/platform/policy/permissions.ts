@@ -47,6 +47,10 @@ export const PERMISSIONS = [
   'open.agreement.review', // the authority reviews a signed agreement before access opens (CQO §24)
   'open.objection.file', // object that an open dataset infringes privacy or trade secrets, with evidence (CQO §41)
   'open.objection.read', // objections and suspensions of the own department's open data (or the region's)
+  'open.agreement.supervise', // suspend a user's agreement for breach, demand rectification, terminate (CQO §39)
+  'open.participate', // rate and comment, submit a showcase entry, ask for catalog or data corrections, give opinions (CQ19 §32/§37, CQO §22/§30)
+  'open.participation.answer', // answer corrections and error reports on the own department's open data; hide abusive comments on it
+  'open.participation.manage', // the authority: review showcase entries, answer opinions and requests to open, moderate comments in its region
   'open.suspension.manage', // suspend an open dataset and decide its outcome (provider; the authority in its region)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
@@ -128,6 +132,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.agreement.review',
     'open.objection.read',
     'open.suspension.manage',
+    'open.participation.manage',
+    'open.agreement.supervise',
   ],
   department_officer: [
     'self.manage',
@@ -158,6 +164,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.participation.answer',
+    'open.agreement.supervise',
   ],
   // The head is the only one who may approve a deadline extension (CQ19 §19/§32/§33).
   department_head: [
@@ -190,6 +198,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.participation.answer',
+    'open.agreement.supervise',
   ],
   // A department's (or an authority's) security and secrecy officer (安全保密管理员): records secrecy
   // reviews (CQ19 §41, CQ18 §30), keeps incidents, plans, drills and risk assessments (CQ19 §43–44).
@@ -231,6 +241,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.key.manage',
     'open.apply',
     'open.objection.file',
+    'open.participate',
   ],
   // An application may return records (回流) only if its department is an authority (checked in the service).
   department_application: [
