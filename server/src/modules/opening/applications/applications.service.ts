@@ -16,6 +16,7 @@ import { findPoolTable } from '../../pools/pool-tables.repository.ts';
 import type { AgreedMethod } from '../conditional.tables.ts';
 import { conditionalApplicationCase } from './applications.cases.ts';
 import './applications.messages.ts';
+import { requireNotSuspended } from '../objections/suspensions.service.ts';
 import {
   findApplicableDataset,
   findRevisionItems,
@@ -160,6 +161,8 @@ export async function submitApplication(
   if (!dataset) throw notFound('what.conditional_dataset');
   if (dataset.open_type !== 'conditional')
     throw conflict('open.application.not_conditional', { name: dataset.name });
+  // Nothing can be agreed on data suspended after an objection or a risk finding (CQO §41).
+  await requireNotSuspended(db, dataset);
   const items = await applicableItems(db, dataset);
   const today = todayInChina();
   const problems = inputProblems(

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, type TestSession } from '../../../test/factories.ts';
 import { createTestApp, type TestApp } from '../../../test/test-app.ts';
 import { registerPublicUser, type RegisteredUser } from '../accounts/accounts.fixtures.ts';
+import { conditionalWorld, submitApplication } from '../applications/applications.fixtures.ts';
 import { portalWorld } from '../portal/portal.fixtures.ts';
 
 // Objections (异议, CQO §41): a public user objects with evidence; the provider suspends the dataset
@@ -291,5 +292,18 @@ describe('suspension on an own finding and withdrawal', () => {
     const record = (await get(`/open/datasets/${world.lines.id}/suspensions`, authority.read)).json();
     expect(record.map((s: { outcome: string | null }) => s.outcome)).toEqual(['withdrawn', 'reprocessed']);
     expect((await events('open.dataset.withdraw')).length).toBe(1);
+  });
+});
+
+describe('suspended conditional data', () => {
+  it('takes no application while suspended', async () => {
+    const conditional = await conditionalWorld(t, { name: '公交线路运营明细（异议）' });
+    const suspended = await post(`/open/datasets/${conditional.dataset.id}/suspension`, world.police.write, {
+      reason: '核实中',
+    });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+    const applied = await submitApplication(t, citizen.session, conditional.dataset.id);
+    expect(applied.status).toBe(409);
+    expect(applied.body.code).toBe('open.data.suspended');
   });
 });
