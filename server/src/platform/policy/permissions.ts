@@ -51,6 +51,7 @@ export const PERMISSIONS = [
   'open.participate', // rate and comment, submit a showcase entry, ask for catalog or data corrections, give opinions (CQ19 §32/§37, CQO §22/§30)
   'open.participation.answer', // answer corrections and error reports on the own department's open data; hide abusive comments on it
   'open.participation.manage', // the authority: review showcase entries, answer opinions and requests to open, moderate comments in its region
+  'open.statistics.read', // use of the own department's open data (or the region's): downloads, calls, users, agreements
   'open.suspension.manage', // suspend an open dataset and decide its outcome (provider; the authority in its region)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
@@ -132,6 +133,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.agreement.review',
     'open.objection.read',
     'open.suspension.manage',
+    'open.statistics.read',
     'open.participation.manage',
     'open.agreement.supervise',
   ],
@@ -164,6 +166,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.statistics.read',
     'open.participation.answer',
     'open.agreement.supervise',
   ],
@@ -198,6 +201,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.statistics.read',
     'open.participation.answer',
     'open.agreement.supervise',
   ],
@@ -231,6 +235,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.read',
     'open.application.read',
     'open.objection.read',
+    'open.statistics.read',
   ],
   expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],
   public_user: [
