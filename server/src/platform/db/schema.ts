@@ -20,6 +20,9 @@ import type { ShareApiTables } from '../../modules/sharing/api/api.tables.ts';
 import type { OpenPortalTables } from '../../modules/opening/portal/portal.tables.ts';
 import type { ConditionalOpenTables } from '../../modules/opening/conditional.tables.ts';
 import type { ObjectionTables } from '../../modules/opening/objections/objections.tables.ts';
+import type { SupervisionTables } from '../../modules/opening/supervision/supervision.tables.ts';
+import type { EmergencyTables } from '../../modules/opening/emergencies/emergencies.tables.ts';
+import type { ParticipationTables } from '../../modules/opening/participation/participation.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
 export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -184,4 +187,7 @@ export type DB = FoundationTables &
   ShareApiTables &
   OpenPortalTables &
   ConditionalOpenTables &
-  ObjectionTables;
+  ObjectionTables &
+  SupervisionTables &
+  EmergencyTables &
+  ParticipationTables;

@@ -52,6 +52,8 @@ export const PERMISSIONS = [
   'open.participation.answer', // answer corrections and error reports on the own department's open data; hide abusive comments on it
   'open.participation.manage', // the authority: review showcase entries, answer opinions and requests to open, moderate comments in its region
   'open.statistics.read', // use of the own department's open data (or the region's): downloads, calls, users, agreements
+  'open.emergency.manage', // declare a public emergency, open datasets under it, decide their deletion or retention (CQO §27)
+  'open.emergency.read', // emergencies of the region and the own department's datasets opened under them
   'open.suspension.manage', // suspend an open dataset and decide its outcome (provider; the authority in its region)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
@@ -133,6 +135,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.agreement.review',
     'open.objection.read',
     'open.suspension.manage',
+    'open.emergency.manage',
+    'open.emergency.read',
     'open.statistics.read',
     'open.participation.manage',
     'open.agreement.supervise',
@@ -166,6 +170,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.emergency.read',
     'open.statistics.read',
     'open.participation.answer',
     'open.agreement.supervise',
@@ -201,6 +206,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.application.answer',
     'open.objection.read',
     'open.suspension.manage',
+    'open.emergency.read',
     'open.statistics.read',
     'open.participation.answer',
     'open.agreement.supervise',
@@ -235,6 +241,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'share.read',
     'open.application.read',
     'open.objection.read',
+    'open.emergency.read',
     'open.statistics.read',
   ],
   expert: ['self.manage', 'org.read', 'catalog.read', 'security.assessment.opinion'],

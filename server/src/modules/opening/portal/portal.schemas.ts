@@ -155,6 +155,8 @@ export const DatasetPage = Type.Object({
     }),
     Type.Null(),
   ]),
+  /** Set while the dataset is opened under a declared public emergency (CQO §27). */
+  emergency: Type.Union([Type.Object({ name: Type.String(), endsOn: Type.String() }), Type.Null()]),
 });
 /** The dataset page. */
 export type DatasetPage = Static<typeof DatasetPage>;

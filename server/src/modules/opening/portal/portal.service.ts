@@ -24,6 +24,7 @@ import {
 } from './portal.repository.ts';
 import type { DatasetCard, DatasetPage, HomePage } from './portal.schemas.ts';
 import { popularSince, usageOf } from './usage.repository.ts';
+import { publicEmergency } from '../emergencies/emergencies.reads.ts';
 import { publicSuspension } from '../objections/suspensions.service.ts';
 import './portal.messages.ts';
 
@@ -188,6 +189,7 @@ export async function readDatasetPage(
   const usage = await usageOf(db, dataset.id, popularSince(now));
   const related = await relatedCards(db, dataset);
   const suspension = await publicSuspension(db, dataset.id);
+  const emergency = await publicEmergency(db, dataset.id);
   await auditRead(db, context, {
     action: 'open.portal.dataset.read',
     targetType: 'catalog_resource',
@@ -244,5 +246,6 @@ export async function readDatasetPage(
     usage,
     related: related.map(presentCard),
     suspension: suspension && { ...suspension, since: suspension.since.toISOString() },
+    emergency,
   };
 }
