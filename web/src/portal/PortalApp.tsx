@@ -17,6 +17,7 @@ const DatasetPage = lazy(() => import('./pages/DatasetPage.tsx'));
 const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
+const AgreementPage = lazy(() => import('./pages/AgreementPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const router = createBrowserRouter([
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
       { path: '/open/register', element: <RegisterPage /> },
       { path: '/open/login', element: <LoginPage /> },
       { path: '/open/account', element: <AccountPage /> },
+      { path: '/open/agreements/:id', element: <AgreementPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,3 +1,4 @@
+import { conditionalEn } from './conditional.en.ts';
 import type { PortalKey } from './zh-CN.ts';
 
 /** The portal's texts in English (the same keys as zh-CN.ts, checked by the type). */
@@ -261,4 +262,6 @@ export const portalEn: Record<PortalKey, string> = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This page does not exist or has moved.',
+
+  ...conditionalEn,
 };

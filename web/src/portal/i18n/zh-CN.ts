@@ -1,5 +1,8 @@
 // The portal's Chinese texts: the source of its message keys (en.ts must have exactly these keys;
 // its type is derived from this object). `{name}` placeholders are filled by `t(key, { name })`.
+// Texts of a larger part live in a file of their own (conditional.zh-CN.ts), spread in here.
+import { conditionalZhCN } from './conditional.zh-CN.ts';
+
 /** The portal's texts in Chinese. */
 export const portalZhCN = {
   'site.name': '政数 · 公共数据开放',
@@ -252,6 +255,8 @@ export const portalZhCN = {
 
   'notFound.title': '页面不存在',
   'notFound.text': '您访问的页面不存在或已移动。',
+
+  ...conditionalZhCN,
 } as const;
 
 /** A message key of the portal. */

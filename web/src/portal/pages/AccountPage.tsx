@@ -8,6 +8,7 @@ import { Field } from '../components/Field.tsx';
 import { Empty, ErrorMessage, Loading, usePageTitle } from '../components/States.tsx';
 import { Table } from '../components/Table.tsx';
 import { usePortalI18n } from '../i18n/index.tsx';
+import { MyAgreements, MyApplications } from './account/MyConditional.tsx';
 
 const EXPIRY_DAYS = [30, 90, 180, 365] as const;
 
@@ -220,7 +221,10 @@ function Keys() {
   );
 }
 
-/** The account page (/open/account): identity summary and personal API keys; signed-in only. */
+/**
+ * The account page (/open/account): identity summary, the applications and agreements of
+ * conditionally open data, and personal API keys; signed-in only.
+ */
 export default function AccountPage() {
   const { t } = usePortalI18n();
   usePageTitle(t('account.title'));
@@ -244,6 +248,12 @@ export default function AccountPage() {
         {me.isError && <ErrorMessage error={me.error} />}
         {me.data && <IdentitySummary me={me.data} />}
       </section>
+      {session.can('open.apply') && (
+        <>
+          <MyApplications />
+          <MyAgreements />
+        </>
+      )}
       <Keys />
     </div>
   );

@@ -14,6 +14,7 @@ import { Empty, ErrorMessage, Loading, usePageTitle } from '../components/States
 import { Table } from '../components/Table.tsx';
 import { usePortalI18n, type Lang } from '../i18n/index.tsx';
 import { ApiDocs } from './dataset/ApiDocs.tsx';
+import { ApplySection } from './dataset/ApplySection.tsx';
 import { DatasetChartSection, useDatasetChart } from './dataset/DatasetChart.tsx';
 import { Downloads, Preview } from './dataset/DatasetData.tsx';
 
@@ -212,9 +213,11 @@ export default function DatasetPage() {
     );
   }
   if (!dataset) return null;
+  const conditional = dataset.openType === 'conditional';
   const sections: [string, string][] = [
     ['items', t('dataset.items')],
     ...(hasChart ? [['chart', t('dataset.chart')] as [string, string]] : []),
+    ...(conditional ? [['apply', t('apply.title')] as [string, string]] : []),
     ['data', t('dataset.data')],
     ['api', t('dataset.api')],
     ['history', t('dataset.history')],
@@ -253,6 +256,11 @@ export default function DatasetPage() {
             <Items dataset={dataset} />
           </Section>
           <DatasetChartSection id={dataset.id} />
+          {conditional && (
+            <Section id="apply" title={t('apply.title')}>
+              <ApplySection dataset={dataset} />
+            </Section>
+          )}
           <Section id="data" title={t('dataset.data')}>
             <Downloads dataset={dataset} />
             <Preview dataset={dataset} />

@@ -43,7 +43,9 @@ export function Downloads({ dataset }: { dataset: DatasetPage }) {
     <div className="pt-downloads" data-testid="downloads">
       <h3>{t('download.title')}</h3>
       {dataset.openType === 'conditional' && (
-        <p className="pt-alert pt-alert-info">{t('download.conditional')}</p>
+        <p className="pt-alert pt-alert-info">
+          {t('download.conditional')} <a href="#apply">{t('apply.title')}</a>
+        </p>
       )}
       <div className="pt-button-row">
         {DOWNLOAD_FORMATS.map((format) =>
