@@ -57,6 +57,8 @@ const ShareRequestsPage = lazy(() => import('./console/pages/sharing/RequestsPag
 const ShareGrantsPage = lazy(() => import('./console/pages/sharing/GrantsPage.tsx'));
 const ShareDisputesPage = lazy(() => import('./console/pages/sharing/DisputesPage.tsx'));
 const ShareAlertsPage = lazy(() => import('./console/pages/sharing/AlertsPage.tsx'));
+const OpenApplicationsPage = lazy(() => import('./console/pages/opening/ApplicationsPage.tsx'));
+const OpenAgreementsPage = lazy(() => import('./console/pages/opening/AgreementsPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -145,6 +147,12 @@ const router = createBrowserRouter([
           { path: 'sharing/grants', element: guarded('share.read', <ShareGrantsPage />) },
           { path: 'sharing/disputes', element: guarded('share.read', <ShareDisputesPage />) },
           { path: 'sharing/alerts', element: guarded('share.read', <ShareAlertsPage />) },
+          { path: 'opening', element: <Navigate to="applications" replace /> },
+          {
+            path: 'opening/applications',
+            element: guarded('open.application.read', <OpenApplicationsPage />),
+          },
+          { path: 'opening/agreements', element: guarded('open.application.read', <OpenAgreementsPage />) },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
           { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },

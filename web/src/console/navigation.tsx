@@ -201,11 +201,23 @@ export const NAVIGATION: NavItem[] = [
     ],
   },
   {
-    key: '/console/opening',
+    key: 'opening',
     label: 'menu.opening',
     icon: <GlobalOutlined />,
-    permission: STAFF,
-    future: 'opening',
+    children: [
+      {
+        key: '/console/opening/applications',
+        label: 'opening.menu.applications',
+        icon: <FileDoneOutlined />,
+        permission: 'open.application.read',
+      },
+      {
+        key: '/console/opening/agreements',
+        label: 'opening.menu.agreements',
+        icon: <FileProtectOutlined />,
+        permission: 'open.application.read',
+      },
+    ],
   },
   {
     key: 'security',

@@ -1,3 +1,4 @@
+import { openingEn } from './sections/opening.en.ts';
 import { securityRegistersEn } from './sections/security-registers.en.ts';
 import { demandsEn } from './sections/catalog-demands.en.ts';
 import { dutiesEn } from './sections/catalog-duties.en.ts';
@@ -374,4 +375,5 @@ export const en: Dictionary = {
   ...securityReviewsEn,
   ...sharingEn,
   ...sharingGrantsEn,
+  ...openingEn,
 };

@@ -1,3 +1,4 @@
+import { openingZhCN } from './sections/opening.zh-CN.ts';
 import { securityRegistersZhCN } from './sections/security-registers.zh-CN.ts';
 import { demandsZhCN } from './sections/catalog-demands.zh-CN.ts';
 import { dutiesZhCN } from './sections/catalog-duties.zh-CN.ts';
@@ -365,6 +366,7 @@ export const zhCN = {
   ...securityReviewsZhCN,
   ...sharingZhCN,
   ...sharingGrantsZhCN,
+  ...openingZhCN,
 } as const;
 
 /** A message key of the console. */

@@ -11,12 +11,22 @@ import { formatDate } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
 import { useRefreshSharing } from './shared.tsx';
 
-/** The extension state of an open case with a deadline, and the act the user may take on it. */
-export function ExtensionPanel({ shareCase }: { shareCase: ShareCase }) {
+/**
+ * The extension state of an open case with a deadline, and the act the user may take on it.
+ * `onChanged` reloads the page's own queries (other modules' cases); by default the sharing ones.
+ */
+export function ExtensionPanel({
+  shareCase,
+  onChanged,
+}: {
+  shareCase: ShareCase;
+  onChanged?: () => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
-  const refresh = useRefreshSharing();
+  const refreshSharing = useRefreshSharing();
+  const refresh = onChanged ?? refreshSharing;
   const [asking, setAsking] = useState(false);
   if (shareCase.closedAt || !shareCase.dueOn) return null;
   const pending = shareCase.extension?.state === 'requested';
@@ -75,15 +85,24 @@ export function ExtensionPanel({ shareCase }: { shareCase: ShareCase }) {
           </div>
         )
       )}
-      {asking && <ExtensionModal caseId={shareCase.id} onClose={() => setAsking(false)} />}
+      {asking && (
+        <ExtensionModal caseId={shareCase.id} onChanged={refresh} onClose={() => setAsking(false)} />
+      )}
     </>
   );
 }
 
-function ExtensionModal({ caseId, onClose }: { caseId: string; onClose(): void }) {
+function ExtensionModal({
+  caseId,
+  onChanged,
+  onClose,
+}: {
+  caseId: string;
+  onChanged(): Promise<unknown>;
+  onClose(): void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const refresh = useRefreshSharing();
   return (
     <FormModal<{ workdays: number; reason: string }>
       name="share-extension"
@@ -97,7 +116,7 @@ function ExtensionModal({ caseId, onClose }: { caseId: string; onClose(): void }
           reason: values.reason.trim(),
         });
         message.success(t('sharing.extension.requested'));
-        await refresh();
+        await onChanged();
         onClose();
       }}
     >
