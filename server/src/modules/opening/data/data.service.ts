@@ -145,15 +145,14 @@ async function recordRead(
   detail: { count: number; keys: readonly string[] } & Record<string, unknown>,
 ) {
   const write = async (trx: Kysely<DB>) => {
-    await recordAudit(
-      trx,
-      context,
-      openAudit(way, plan.dataset.resource_id, outcome, {
-        code: plan.dataset.code,
-        ...detail,
-        keys: detail.keys.slice(0, 100),
-      }),
-    );
+    const entry = openAudit(way, plan.dataset.resource_id, outcome, {
+      code: plan.dataset.code,
+      // A read of conditional data names the agreement it ran under (CQO §39: use is supervised).
+      ...(plan.agreement ? { agreementId: plan.agreement.id, agreementNumber: plan.agreement.number } : {}),
+      ...detail,
+      keys: detail.keys.slice(0, 100),
+    });
+    await recordAudit(trx, context, plan.agreement ? { ...entry, purpose: plan.agreement.purpose } : entry);
     if (way !== 'preview')
       await countOpenUse(trx, plan.dataset.resource_id, way === 'download' ? 'download' : 'api', detail.count);
   };
