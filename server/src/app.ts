@@ -51,6 +51,13 @@ import { shareApiRoutes } from './modules/sharing/api/api.routes.ts';
 import { openPortalRoutes } from './modules/opening/portal/portal.routes.ts';
 import { openAccountRoutes } from './modules/opening/accounts/accounts.routes.ts';
 import { openDataRoutes } from './modules/opening/data/data.routes.ts';
+import { objectionRoutes } from './modules/opening/objections/objections.routes.ts';
+import { supervisionRoutes } from './modules/opening/supervision/supervision.routes.ts';
+import { statisticsRoutes } from './modules/opening/statistics/statistics.routes.ts';
+import { emergencyRoutes } from './modules/opening/emergencies/emergencies.routes.ts';
+import { contributionRoutes } from './modules/opening/contributions/contributions.routes.ts';
+import { openApplicationRoutes } from './modules/opening/applications/applications.routes.ts';
+import { openAgreementRoutes } from './modules/opening/agreements/agreements.routes.ts';
 import { securityIncidentRoutes } from './modules/security/incidents/incidents.routes.ts';
 import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts';
 import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
@@ -201,6 +208,13 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(openPortalRoutes, { prefix: '/api/v1' });
   await app.register(openAccountRoutes, { prefix: '/api/v1' });
   await app.register(openDataRoutes, { prefix: '/api/v1' });
+  await app.register(objectionRoutes, { prefix: '/api/v1' });
+  await app.register(supervisionRoutes, { prefix: '/api/v1' });
+  await app.register(statisticsRoutes, { prefix: '/api/v1' });
+  await app.register(emergencyRoutes, { prefix: '/api/v1' });
+  await app.register(contributionRoutes, { prefix: '/api/v1' });
+  await app.register(openApplicationRoutes, { prefix: '/api/v1' });
+  await app.register(openAgreementRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

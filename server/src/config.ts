@@ -70,6 +70,8 @@ export interface Config {
   commentsPerUserHour: number;
   /** Showcase entries one public user may submit per day (0: no limit). */
   showcasePerUserDay: number;
+  /** The largest CSV file an organisation may publish on the portal, in bytes. */
+  contributionMaxBytes: number;
   /** ZHENGSHU_IDENTITY_VERIFY_URL: an HTTP identity (real-name) service; unset: check digits only. */
   identityVerifyUrl: string | undefined;
   /** ZHENGSHU_IDENTITY_VERIFY_TOKEN: sent to that service as `Authorization: Bearer …`, when set. */
@@ -161,6 +163,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     objectionsPerUserDay: intFromEnv(env, 'ZHENGSHU_OBJECTIONS_PER_USER_DAY', 10),
     commentsPerUserHour: intFromEnv(env, 'ZHENGSHU_COMMENTS_PER_USER_HOUR', 10),
     showcasePerUserDay: intFromEnv(env, 'ZHENGSHU_SHOWCASE_PER_USER_DAY', 5),
+    contributionMaxBytes:
+      intFromEnv(env, 'ZHENGSHU_CONTRIBUTION_BYTES', 20 * 1024 * 1024) || 20 * 1024 * 1024,
     objectionEvidenceMaxFiles: intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_FILES', 5) || 5,
     objectionEvidenceMaxBytes:
       intFromEnv(env, 'ZHENGSHU_OBJECTION_EVIDENCE_BYTES', 10 * 1024 * 1024) || 10 * 1024 * 1024,

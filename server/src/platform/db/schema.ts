@@ -22,6 +22,7 @@ import type { ConditionalOpenTables } from '../../modules/opening/conditional.ta
 import type { ObjectionTables } from '../../modules/opening/objections/objections.tables.ts';
 import type { SupervisionTables } from '../../modules/opening/supervision/supervision.tables.ts';
 import type { EmergencyTables } from '../../modules/opening/emergencies/emergencies.tables.ts';
+import type { ContributionTables } from '../../modules/opening/contributions/contributions.tables.ts';
 import type { ParticipationTables } from '../../modules/opening/participation/participation.tables.ts';
 
 /** A timestamptz column: read as Date, written as Date or ISO string, defaulted by the database. */
@@ -190,4 +191,5 @@ export type DB = FoundationTables &
   ObjectionTables &
   SupervisionTables &
   EmergencyTables &
+  ContributionTables &
   ParticipationTables;

@@ -54,6 +54,8 @@ export const PERMISSIONS = [
   'open.statistics.read', // use of the own department's open data (or the region's): downloads, calls, users, agreements
   'open.emergency.manage', // declare a public emergency, open datasets under it, decide their deletion or retention (CQO §27)
   'open.emergency.read', // emergencies of the region and the own department's datasets opened under them
+  'open.publish', // an organisation's account publishes its own dataset on the portal (CQO §31)
+  'open.contribution.review', // the authority reviews organisations' datasets before they appear
   'open.suspension.manage', // suspend an open dataset and decide its outcome (provider; the authority in its region)
   'catalog.project.manage', // the authority keeps the IT project list (CQ19 §48)
   'pool.read', // pool tables, batches and reports (no row values)
@@ -135,6 +137,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.agreement.review',
     'open.objection.read',
     'open.suspension.manage',
+    'open.contribution.review',
     'open.emergency.manage',
     'open.emergency.read',
     'open.statistics.read',
@@ -253,6 +256,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'open.key.manage',
     'open.apply',
     'open.objection.file',
+    'open.publish',
     'open.participate',
   ],
   // An application may return records (回流) only if its department is an authority (checked in the service).

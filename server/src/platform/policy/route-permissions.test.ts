@@ -28,6 +28,11 @@ const PUBLIC_ROUTES = [
   // The platform's public signing keys and signature check (anyone holding a signed document).
   'GET /api/v1/security/signing-keys',
   'POST /api/v1/security/signatures/verify',
+  // The check of a signed data usage agreement (anyone holding one; answers about that package only).
+  'POST /api/v1/open/agreements/verify',
+  // Organisations' datasets approved by the authority (CQO §31): the list and one page.
+  'GET /api/v1/open/contributions',
+  'GET /api/v1/open/contributions/:id',
   // The read-only CKAN Action API and the DCAT-AP export of the open catalog.
   ...[
     'package_list',
