@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import {
   addDays,
   AGREED_METHODS,
@@ -80,28 +79,19 @@ function bodyOf(datasetId: string, values: Values): ApplicationInput {
   };
 }
 
-/** The application sent: what happens next, and where to follow it. */
-function Sent({ application }: { application: OpenApplication }) {
-  const { t, date } = usePortalI18n();
-  return (
-    <div className="pt-alert pt-alert-success" role="status" data-testid="apply-sent">
-      <p>
-        <strong>{t('apply.sent')}</strong>
-      </p>
-      {application.dueOn && <p>{t('apply.sentDue', { date: date(application.dueOn) })}</p>}
-      <p>
-        <Link to="/open/account#applications">{t('apply.seeAccount')}</Link>
-      </p>
-    </div>
-  );
-}
-
 /**
  * The application for a conditionally open dataset: purpose, scenario, security measures, the items
  * and methods wanted and the period. Checked in the browser first; what the server refuses appears
  * beside the same field.
  */
-export default function ApplicationForm({ dataset }: { dataset: DatasetPage }) {
+export default function ApplicationForm({
+  dataset,
+  onSent,
+}: {
+  dataset: DatasetPage;
+  /** Called with the application once the server took it. */
+  onSent(application: OpenApplication): void;
+}) {
   const { t, date } = usePortalI18n();
   const { maxPeriodDays } = useConditionalProfile();
   const refresh = useRefreshConditional();
@@ -121,7 +111,10 @@ export default function ApplicationForm({ dataset }: { dataset: DatasetPage }) {
   const [others, setOthers] = useState<string[]>([]);
   const apply = useMutation({
     mutationFn: (body: ApplicationInput) => openingApi.apply(body),
-    onSuccess: () => void refresh(),
+    onSuccess: (application) => {
+      onSent(application);
+      void refresh();
+    },
     onError: (error) => {
       const { byField, rest } = fieldProblems(error, FIELDS);
       setErrors(byField);
@@ -152,7 +145,6 @@ export default function ApplicationForm({ dataset }: { dataset: DatasetPage }) {
     apply.mutate(bodyOf(dataset.id, values));
   };
 
-  if (apply.isSuccess) return <Sent application={apply.data} />;
   const from = values.validFrom || today;
   const latest = maxPeriodDays !== null ? addDays(from, maxPeriodDays - 1) : undefined;
   const itemChoices = dataset.items.map((item) => ({

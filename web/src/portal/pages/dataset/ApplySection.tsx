@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../../auth/session.tsx';
+import type { OpenApplication } from '../../../api/opening.ts';
 import { portalApi, type DatasetPage } from '../../api.ts';
 import { ErrorMessage, Loading } from '../../components/States.tsx';
 import {
@@ -67,6 +68,22 @@ function MyRecords({ datasetId }: { datasetId: string }) {
   );
 }
 
+/** The application just sent: what happens next, and where to follow it. */
+function Sent({ application }: { application: OpenApplication }) {
+  const { t, date } = usePortalI18n();
+  return (
+    <div className="pt-alert pt-alert-success" role="status" data-testid="apply-sent">
+      <p>
+        <strong>{t('apply.sent')}</strong>
+      </p>
+      {application.dueOn && <p>{t('apply.sentDue', { date: date(application.dueOn) })}</p>}
+      <p>
+        <Link to="/open/account#applications">{t('apply.seeAccount')}</Link>
+      </p>
+    </div>
+  );
+}
+
 /** Whether the user has an application for this dataset that still waits for the provider. */
 function useWaiting(datasetId: string): boolean {
   const applications = useMyApplications();
@@ -81,6 +98,8 @@ function SignedInApply({ dataset }: { dataset: DatasetPage }) {
   const me = useQuery({ queryKey: ['open', 'me'], queryFn: portalApi.me });
   const applications = useMyApplications();
   const waiting = useWaiting(dataset.id);
+  // The application sent from this page: said so here, even once the list knows it waits.
+  const [sent, setSent] = useState<OpenApplication | null>(null);
   if (me.isPending || applications.isPending) return <Loading />;
   if (me.isError) return <ErrorMessage error={me.error} />;
   if (!me.data.identityVerified) {
@@ -93,13 +112,15 @@ function SignedInApply({ dataset }: { dataset: DatasetPage }) {
   return (
     <>
       <MyRecords datasetId={dataset.id} />
-      {waiting ? (
+      {sent ? (
+        <Sent application={sent} />
+      ) : waiting ? (
         <p className="pt-alert pt-alert-info" data-testid="apply-waiting">
           {t('apply.waiting')}
         </p>
       ) : (
         <Suspense fallback={<Loading />}>
-          <ApplicationForm dataset={dataset} />
+          <ApplicationForm dataset={dataset} onSent={setSent} />
         </Suspense>
       )}
     </>
