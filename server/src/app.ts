@@ -58,6 +58,7 @@ import { emergencyRoutes } from './modules/opening/emergencies/emergencies.route
 import { contributionRoutes } from './modules/opening/contributions/contributions.routes.ts';
 import { openApplicationRoutes } from './modules/opening/applications/applications.routes.ts';
 import { openAgreementRoutes } from './modules/opening/agreements/agreements.routes.ts';
+import { openParticipationRoutes } from './modules/opening/participation/participation.routes.ts';
 import { securityIncidentRoutes } from './modules/security/incidents/incidents.routes.ts';
 import { securityDrillRoutes } from './modules/security/drills/drills.routes.ts';
 import { securityAssessmentRoutes } from './modules/security/assessments/assessments.routes.ts';
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<AppInstance> {
   await app.register(contributionRoutes, { prefix: '/api/v1' });
   await app.register(openApplicationRoutes, { prefix: '/api/v1' });
   await app.register(openAgreementRoutes, { prefix: '/api/v1' });
+  await app.register(openParticipationRoutes, { prefix: '/api/v1' });
   if (options.serveWeb) await app.register(webRoutes);
 
   return app;

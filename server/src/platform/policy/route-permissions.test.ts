@@ -33,6 +33,9 @@ const PUBLIC_ROUTES = [
   // Organisations' datasets approved by the authority (CQO §31): the list and one page.
   'GET /api/v1/open/contributions',
   'GET /api/v1/open/contributions/:id',
+  // Public participation: a dataset's ratings and visible comments, the approved showcase.
+  'GET /api/v1/open/datasets/:id/feedback',
+  'GET /api/v1/open/showcase',
   // The read-only CKAN Action API and the DCAT-AP export of the open catalog.
   ...[
     'package_list',
