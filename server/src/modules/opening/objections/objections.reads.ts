@@ -19,7 +19,7 @@ import {
   type ObjectionScope,
   type SuspensionRow,
 } from './objections.repository.ts';
-import type { ObjectionState } from './objections.tables.ts';
+import type { ObjectionGround, ObjectionState } from './objections.tables.ts';
 
 /** Whether an actor may read an objection: its objector, the provider's staff, the region's authority or auditor. */
 export function mayRead(
@@ -119,7 +119,7 @@ export async function objectionPage(
   db: Kysely<DB>,
   actor: Actor,
   own: boolean,
-  filter: { state?: ObjectionState; resourceId?: string },
+  filter: { state?: ObjectionState; resourceId?: string; ground?: ObjectionGround },
   window: { offset: number; limit: number },
 ) {
   const scope: ObjectionScope = own ? { kind: 'objector', userId: actor.id } : handlerScope(actor);

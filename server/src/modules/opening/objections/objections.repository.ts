@@ -4,6 +4,7 @@ import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { OPEN_TYPES } from '../../dcat/open-catalog.repository.ts';
 import type {
+  ObjectionGround,
   ObjectionState,
   OpenObjectionEvidenceTable,
   OpenObjectionTable,
@@ -175,7 +176,7 @@ function listed(db: Kysely<DB>) {
 export async function listObjections(
   db: Kysely<DB>,
   scope: ObjectionScope,
-  filter: { state?: ObjectionState; resourceId?: string },
+  filter: { state?: ObjectionState; resourceId?: string; ground?: ObjectionGround },
   window: { offset: number; limit: number },
 ): Promise<{ rows: ListedObjection[]; total: number }> {
   let query = listed(db);
@@ -187,6 +188,7 @@ export async function listObjections(
   }
   if (filter.state) query = query.where('o.state', '=', filter.state);
   if (filter.resourceId) query = query.where('o.resource_id', '=', filter.resourceId);
+  if (filter.ground) query = query.where('o.ground', '=', filter.ground);
   const page = await fetchPage(query, window, (q) => q.orderBy('o.created_at', 'desc').orderBy('o.id'));
   return {
     ...page,

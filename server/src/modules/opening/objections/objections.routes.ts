@@ -106,8 +106,8 @@ export async function objectionRoutes(app: AppInstance) {
     },
     async (request) => {
       const window = pageWindow(request.query);
-      const { state, resourceId } = request.query;
-      const page = await objectionPage(db, request.ctx.actor!, true, { state, resourceId }, window);
+      const { state, resourceId, ground } = request.query;
+      const page = await objectionPage(db, request.ctx.actor!, true, { state, resourceId, ground }, window);
       return { ...page, page: window.page, pageSize: window.pageSize };
     },
   );
@@ -125,8 +125,8 @@ export async function objectionRoutes(app: AppInstance) {
     },
     async (request) => {
       const window = pageWindow(request.query);
-      const { state, resourceId } = request.query;
-      const page = await objectionPage(db, request.ctx.actor!, false, { state, resourceId }, window);
+      const { state, resourceId, ground } = request.query;
+      const page = await objectionPage(db, request.ctx.actor!, false, { state, resourceId, ground }, window);
       return { ...page, page: window.page, pageSize: window.pageSize };
     },
   );

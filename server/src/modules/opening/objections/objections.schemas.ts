@@ -55,6 +55,7 @@ export const ObjectionListQuery = Type.Object(
       ]),
     ),
     resourceId: Type.Optional(Type.String({ format: 'uuid' })),
+    ground: Type.Optional(Type.Union([Type.Literal('privacy'), Type.Literal('trade_secret')])),
   },
   { additionalProperties: false },
 );
