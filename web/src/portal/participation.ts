@@ -3,7 +3,7 @@
 // (docs/opening-participation.md, docs/opening-objections.md). Shapes follow the server's schemas in
 // server/src/modules/opening/participation/*.schemas.ts and objections/objections.schemas.ts.
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { useSession } from '../auth/session.tsx';
 import { portalApi } from './api.ts';
 
@@ -50,58 +50,6 @@ export interface ShowcaseEntry {
   createdAt: string;
 }
 
-/** The part of a catalog entry a correction is about (CatalogTopic on the server). */
-export const CATALOG_TOPICS = [
-  'name',
-  'abstract',
-  'items',
-  'provider',
-  'open_type',
-  'open_condition',
-  'formats',
-  'update_cycle',
-  'contact',
-  'other',
-] as const;
-/** A catalog topic. */
-export type CatalogTopic = (typeof CATALOG_TOPICS)[number];
-
-/** A correction, error report or opinion as filed (ParticipationRequestDetail, the parts shown). */
-export interface ParticipationRequest {
-  id: string;
-  kind: 'catalog_correction' | 'data_error' | 'opinion';
-  state: 'submitted' | 'accepted' | 'rejected';
-  responsible: { id: string; name: string };
-  /** The answer's due date (null: no deadline in the profile, e.g. opinions). */
-  dueOn: string | null;
-  replyRule: { workdays: number; article: string | null } | null;
-  createdAt: string;
-}
-
-/** An objection as filed (the parts the page shows). */
-export interface Objection {
-  id: string;
-  state: string;
-  suspended: boolean;
-  provider: { id: string; name: string };
-  createdAt: string;
-}
-
-/** An evidence file as stored. */
-export interface Evidence {
-  id: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  digest: string;
-}
-
-/** Grounds of an objection (CQO §41). */
-export type ObjectionGround = 'privacy' | 'trade_secret';
-
-/** The evidence types the server takes. */
-export const EVIDENCE_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
-
 /** The notices of GET /open/datasets/:id: a suspension (CQO §41) or an emergency opening (CQO §27). */
 export interface DatasetNotices {
   suspension: {
@@ -123,7 +71,7 @@ export function noticesOf(dataset: object): DatasetNotices {
 
 const at = (id: string) => encodeURIComponent(id);
 
-/** The calls of the dataset page's participation parts. */
+/** The calls of the dataset page's participation parts that everyone sees. */
 export const participationApi = {
   feedback: (id: string, page: number, pageSize: number) =>
     api.get<Feedback>(`/open/datasets/${at(id)}/feedback`, { page, pageSize }),
@@ -133,16 +81,6 @@ export const participationApi = {
   deleteComment: (id: string) => api.delete<undefined>(`/open/comments/${at(id)}`),
   showcase: (resourceId: string) =>
     api.get<{ items: ShowcaseEntry[]; total: number }>('/open/showcase', { resourceId, pageSize: 20 }),
-  correction: (id: string, body: { topic: CatalogTopic; statement: string; proposal?: string }) =>
-    api.post<ParticipationRequest>(`/open/datasets/${at(id)}/catalog-corrections`, body),
-  errorReport: (id: string, body: { statement: string; fields?: string[]; location?: string }) =>
-    api.post<ParticipationRequest>(`/open/datasets/${at(id)}/error-reports`, body),
-  opinion: (body: { resourceId: string; statement: string }) =>
-    api.post<ParticipationRequest>('/open/opinions', body),
-  objection: (body: { resourceId: string; ground: ObjectionGround; statement: string }) =>
-    api.post<Objection>('/open/objections', body),
-  evidence: (objectionId: string, file: File) =>
-    api.upload<Evidence>(`/open/objections/${at(objectionId)}/evidence`, file, { name: file.name }),
 };
 
 /**
@@ -162,26 +100,6 @@ export function useParticipant(): Participant {
   if (!publicUser) return 'staff';
   if (me.isPending) return 'loading';
   return me.data?.identityVerified ? 'verified' : 'unverified';
-}
-
-/**
- * The server's field problems of a refusal by the form's field names. The participation routes say
- * `/body/<field>`, the objection routes `/<field>`; both are taken. Problems naming no field of the
- * form come back apart, to be shown above the button.
- */
-export function problemsByField(
-  error: unknown,
-  fields: readonly string[],
-): { byField: Record<string, string>; rest: string[] } {
-  const byField: Record<string, string> = {};
-  const rest: string[] = [];
-  if (!(error instanceof ApiError)) return { byField, rest };
-  for (const problem of error.errors) {
-    const name = /^(?:\/body)?\/([^/]+)/.exec(problem.path)?.[1];
-    if (name && fields.includes(name)) byField[name] = byField[name] ?? problem.message;
-    else rest.push(problem.message);
-  }
-  return { byField, rest };
 }
 
 /** Whether an address may become a link: http or https only (a `javascript:` link would run). */

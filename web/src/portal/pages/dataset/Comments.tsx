@@ -4,7 +4,8 @@ import { ApiError } from '../../../api/client.ts';
 import { TextAreaField } from '../../components/Field.tsx';
 import { ErrorMessage, problemText } from '../../components/States.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
-import { participationApi, problemsByField, type Feedback, type PublicComment } from '../../participation.ts';
+import { fieldProblems } from '../../conditional.ts';
+import { participationApi, type Feedback, type PublicComment } from '../../participation.ts';
 
 /** The longest comment the server takes. */
 const COMMENT_LIMIT = 1000;
@@ -140,7 +141,7 @@ export function CommentForm({ datasetId, onPosted }: { datasetId: string; onPost
       void queryClient.invalidateQueries({ queryKey: ['open', 'feedback', datasetId] });
     },
     onError: (failure) => {
-      const { byField, rest } = problemsByField(failure, ['text']);
+      const { byField, rest } = fieldProblems(failure, ['text']);
       // A 429 carries the server's own sentence with the minutes to wait; it belongs to the text too.
       const limited = failure instanceof ApiError && failure.status === 429 && failure.detail;
       setError(byField.text ?? (limited || rest[0] || problemText(failure, t)));

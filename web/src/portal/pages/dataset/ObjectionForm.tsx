@@ -10,10 +10,10 @@ import { problemText } from '../../components/States.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
 import {
   EVIDENCE_TYPES,
-  participationApi,
+  reportApi,
   type Objection,
   type ObjectionGround,
-} from '../../participation.ts';
+} from '../../participation-forms.ts';
 import { ACCOUNT_OBJECTIONS, FormProblems, SendButton, useFormErrors } from './ReportParts.tsx';
 
 const FIELDS = ['ground', 'statement', 'files'] as const;
@@ -74,12 +74,12 @@ export function ObjectionForm({ dataset }: { dataset: DatasetPage }) {
   const [filed, setFiled] = useState<Filed | null>(null);
   const send = useMutation({
     mutationFn: async (body: { ground: ObjectionGround; statement: string }): Promise<Filed> => {
-      const objection = await participationApi.objection({ resourceId: dataset.id, ...body });
+      const objection = await reportApi.objection({ resourceId: dataset.id, ...body });
       const outcomes: FileOutcome[] = [];
       // One after another: the server counts the files of an objection against its limit.
       for (const file of files) {
         try {
-          await participationApi.evidence(objection.id, file);
+          await reportApi.evidence(objection.id, file);
           outcomes.push({ name: file.name });
         } catch (error) {
           outcomes.push({ name: file.name, error: problemText(error, t) });

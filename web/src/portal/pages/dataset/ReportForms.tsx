@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { DatasetPage } from '../../api.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
-import type { ParticipationRequest } from '../../participation.ts';
+import type { ParticipationRequest } from '../../participation-forms.ts';
 import { ObjectionForm } from './ObjectionForm.tsx';
 import { RequestSent } from './ReportParts.tsx';
 import { CorrectionForm, DataErrorForm, OpinionForm } from './RequestForms.tsx';

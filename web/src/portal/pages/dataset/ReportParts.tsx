@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
 import { problemText } from '../../components/States.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
-import { problemsByField, type ParticipationRequest } from '../../participation.ts';
+import { problemsByField, type ParticipationRequest } from '../../participation-forms.ts';
 
 /** Where the requester follows requests and objections (the account page's lists). */
 export const ACCOUNT_PARTICIPATION = '/open/account#requests';

@@ -8,10 +8,10 @@ import { ChoiceGroup, Field, TextAreaField } from '../../components/Field.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
 import {
   CATALOG_TOPICS,
-  participationApi,
+  reportApi,
   type CatalogTopic,
   type ParticipationRequest,
-} from '../../participation.ts';
+} from '../../participation-forms.ts';
 import { FormProblems, SendButton, useFormErrors } from './ReportParts.tsx';
 
 /** The longest statement the server takes. */
@@ -36,7 +36,7 @@ export function CorrectionForm({ dataset, onSent }: FormProps) {
   const [proposal, setProposal] = useState('');
   const send = useMutation({
     mutationFn: (body: { topic: CatalogTopic; statement: string; proposal?: string }) =>
-      participationApi.correction(dataset.id, body),
+      reportApi.correction(dataset.id, body),
     onSuccess: onSent,
     onError: errors.refused,
   });
@@ -130,7 +130,7 @@ export function DataErrorForm({ dataset, onSent }: FormProps) {
   const [location, setLocation] = useState('');
   const send = useMutation({
     mutationFn: (body: { statement: string; fields: string[]; location?: string }) =>
-      participationApi.errorReport(dataset.id, body),
+      reportApi.errorReport(dataset.id, body),
     onSuccess: onSent,
     onError: errors.refused,
   });
@@ -202,7 +202,7 @@ export function OpinionForm({ dataset, onSent }: FormProps) {
   const errors = useFormErrors(OPINION_FIELDS);
   const [statement, setStatement] = useState('');
   const send = useMutation({
-    mutationFn: (text: string) => participationApi.opinion({ resourceId: dataset.id, statement: text }),
+    mutationFn: (text: string) => reportApi.opinion({ resourceId: dataset.id, statement: text }),
     onSuccess: onSent,
     onError: errors.refused,
   });
