@@ -36,7 +36,9 @@ export const participationEn: Record<keyof typeof participationZhCN, string> = {
   'feedback.stars': '{stars} stars',
   'feedback.barLabel': '{stars} stars: {count} ({percent}%)',
   'feedback.myRating': 'My rating',
-  'feedback.myRatingHint': 'Choose 1 to 5 stars; it is saved at once and can be changed later.',
+  'feedback.myRatingHint':
+    'Choose 1 to 5 stars (arrow keys work), then Save rating; you can change it later.',
+  'feedback.rate': 'Save rating',
   'feedback.rated': 'Your rating is saved: {stars} stars.',
   'feedback.signIn': 'Sign in to rate and comment',
   'feedback.comments': 'Comments ({count})',

@@ -112,7 +112,7 @@ export function StarInput({ datasetId, mine }: { datasetId: string; mine: number
             disabled={chosen === null || rate.isPending || chosen === saved}
             data-testid="rating-save"
           >
-            {rate.isPending ? t('participation.sending') : t('participation.send')}
+            {rate.isPending ? t('participation.sending') : t('feedback.rate')}
           </button>
         </div>
         <p id={`${name}-hint`} className="pt-field-hint">
