@@ -17,6 +17,10 @@ import { ApiDocs } from './dataset/ApiDocs.tsx';
 import { ApplySection } from './dataset/ApplySection.tsx';
 import { DatasetChartSection, useDatasetChart } from './dataset/DatasetChart.tsx';
 import { Downloads, Preview } from './dataset/DatasetData.tsx';
+import { DatasetNotices } from './dataset/DatasetNotices.tsx';
+import { FeedbackSection } from './dataset/FeedbackSection.tsx';
+import { ReportSection } from './dataset/ReportSection.tsx';
+import { ShowcaseSection } from './dataset/ShowcaseSection.tsx';
 
 /** The name of a coded value of the catalog's vocabulary in a language (the code if unknown). */
 function termName(
@@ -190,7 +194,11 @@ function History({ dataset }: { dataset: Dataset }) {
   );
 }
 
-/** A dataset's page (/open/datasets/:id): what it is, its items, chart, data, API and history. */
+/**
+ * A dataset's page (/open/datasets/:id): what it is (with a suspension or emergency opening said at
+ * the top), its items, chart, data, API and history, then what the public does about it: ratings
+ * and comments, the applications built on it, and reporting a problem.
+ */
 export default function DatasetPage() {
   const { t } = usePortalI18n();
   const { id = '' } = useParams();
@@ -221,6 +229,9 @@ export default function DatasetPage() {
     ['data', t('dataset.data')],
     ['api', t('dataset.api')],
     ['history', t('dataset.history')],
+    ['feedback', t('feedback.title')],
+    ['showcase', t('showcase.title')],
+    ['report', t('report.title')],
     ['related', t('dataset.related')],
   ];
   return (
@@ -238,6 +249,7 @@ export default function DatasetPage() {
       </nav>
       <header className="pt-dataset-head">
         <h1 data-testid="dataset-name">{dataset.name}</h1>
+        <DatasetNotices dataset={dataset} />
         <p className="pt-lead">{dataset.abstract}</p>
         <Quality quality={dataset.quality} />
       </header>
@@ -270,6 +282,15 @@ export default function DatasetPage() {
           </Section>
           <Section id="history" title={t('dataset.history')}>
             <History dataset={dataset} />
+          </Section>
+          <Section id="feedback" title={t('feedback.title')}>
+            <FeedbackSection datasetId={dataset.id} />
+          </Section>
+          <Section id="showcase" title={t('showcase.title')}>
+            <ShowcaseSection datasetId={dataset.id} />
+          </Section>
+          <Section id="report" title={t('report.title')}>
+            <ReportSection dataset={dataset} />
           </Section>
           <Section id="related" title={t('dataset.related')}>
             <DatasetCards datasets={dataset.related} empty={t('dataset.noRelated')} />
