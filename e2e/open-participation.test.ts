@@ -3,7 +3,8 @@
 // beside the text area, posts a comment and sees it, reports a data error and sees the answer's due
 // date, and files an objection with evidence (a file that is not what it claims is refused by the
 // server and said so); an anonymous visitor sees the comment and sign-in links instead of forms;
-// once the data authority suspends the dataset, its page says so at the top.
+// a public user whose identity is not verified is told why there are no forms; once the data
+// authority suspends the dataset, its page says so at the top.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../server/src/platform/identifiers/citizen-id.ts';
@@ -44,9 +45,9 @@ async function apiPost(username: string, password: string) {
     });
 }
 
-/** A valid citizen ID number (GB 11643) that no other run uses. */
-function citizenId(): string {
-  const first17 = `500105198805${String(10 + (RUN % 18)).padStart(2, '0')}${String(RUN % 1000).padStart(3, '0')}`;
+/** A valid citizen ID number (GB 11643) that no other run uses; `year` tells two people apart. */
+function citizenId(year = '1988'): string {
+  const first17 = `500105${year}05${String(10 + (RUN % 18)).padStart(2, '0')}${String(RUN % 1000).padStart(3, '0')}`;
   return first17 + citizenIdCheckChar(first17)!;
 }
 
@@ -172,6 +173,31 @@ describe('taking part on a dataset page', () => {
     expect(await signIn.getAttribute('href')).toBe(`/open/login?next=${encodeURIComponent(datasetPath)}`);
     // No showcase entry uses this dataset in the demo: the empty state says so.
     expect(await page.getByTestId('showcase').textContent()).toContain('暂无');
+  });
+
+  it('a public user whose identity nobody verified is told why there are no forms', async () => {
+    // An account an administrator made in the console: a public user whose identity nobody checked.
+    const username = `unverified${RUN}`;
+    const admin = await apiPost('admin', server.adminPassword);
+    const created = await admin('/users', {
+      username,
+      displayName: '未认证公众',
+      role: 'public_user',
+      password: PASSWORD,
+      personType: 'natural',
+      identityNumber: citizenId('1990'),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    await page.goto(`${server.baseUrl}/open/login?next=${encodeURIComponent(datasetPath)}`);
+    await page.getByTestId('field-username').fill(username);
+    await page.getByTestId('field-password').fill(PASSWORD);
+    await page.getByTestId('portal-login-submit').click();
+    await page.waitForURL(`${server.baseUrl}${datasetPath}`);
+    await expect.poll(() => page.getByTestId('feedback-unverified').textContent()).toContain('身份认证');
+    expect(await page.getByTestId('report-unverified').textContent()).toContain('身份认证');
+    expect(await page.getByTestId('comment-form').count()).toBe(0);
+    await page.getByTestId('portal-sign-out').click();
+    await page.waitForURL(`${server.baseUrl}/`);
   });
 
   it('a dataset the authority suspends says so at the top of its page', async () => {
