@@ -4,10 +4,13 @@
 // and the report's address answers 404); an auditor gets the 403 page. The police officer sees the
 // reports with their due dates and the profile's rule, answers one (a blank answer refused first, in
 // the browser and then by the server beside the field), is told plainly when a colleague answered
-// the other first (409), and hides the comment with a reason (not without one).
+// the other first (409), and hides the comment with a reason (not without one). The authority
+// reviews two showcase entries (addresses shown as text, opened without an opener; a rejection not
+// without its reason) and an organisation's dataset (its first rows shown, then approved).
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { citizenIdCheckChar } from '../server/src/platform/identifiers/citizen-id.ts';
+import { makeCreditCode } from '../server/src/test/factories.ts';
 import { screenshotPath } from './support/browser.ts';
 import * as ui from './support/console.ts';
 import type { RunningServer } from './support/server.ts';
@@ -24,8 +27,12 @@ const FIRST_REPORT = `第 3 条记录的派出所电话与实际不符，已拨�
 const SECOND_REPORT = `部分派出所地址仍是搬迁前的旧址，请更新。（${RUN}）`;
 const COMMENT = `数据不错，但这里有广告：加微信领红包（${RUN}）`;
 const ANSWER = '经核实，已更正该派出所的联系电话，下次更新时发布。';
+const SHOWN = { name: `派出所地图（${RUN}）`, url: 'https://example.org/police-map?from=open' };
+const REFUSED = { name: `抢红包助手（${RUN}）`, url: 'http://example.com/red-packets' };
+const CONTRIBUTION = `社区便民服务点（${RUN}）`;
 let datasetId = '';
 const reportIds: string[] = [];
+let caller: Call;
 
 type Call = (path: string, body?: unknown) => Promise<Response>;
 
@@ -97,11 +104,53 @@ async function publicUserTakesPart() {
   }
   const commented = await user(`/open/datasets/${datasetId}/comments`, { text: COMMENT });
   expect(commented.status, await commented.clone().text()).toBe(201);
+  for (const entry of [SHOWN, REFUSED]) {
+    const sent = await user('/open/showcase', {
+      ...entry,
+      description: `基于${DATASET}的${entry.name}，方便群众查询。`,
+      kind: 'app',
+      citation: `数据来源：重庆市公共数据开放平台「${DATASET}」`,
+      resourceIds: [datasetId],
+    });
+    expect(sent.status, await sent.clone().text()).toBe(201);
+  }
+  caller = user;
+}
+
+/** An organisation registered through the API submits a dataset of its own. */
+async function organisationPublishes() {
+  const username = `org${RUN}`;
+  const registered = await fetch(`${server.baseUrl}/api/v1/open/accounts`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'organisation',
+      username,
+      password: PASSWORD,
+      orgName: '重庆某某社区服务有限公司',
+      creditCode: makeCreditCode(),
+      contactName: '陈联系',
+      mobile: '13900139003',
+      email: 'contact@example.com',
+    }),
+  });
+  expect(registered.status, await registered.clone().text()).toBe(201);
+  const organisation = await apiSession(username, PASSWORD);
+  const sent = await organisation('/open/contributions', {
+    name: CONTRIBUTION,
+    description: '本公司运营的社区便民服务点名称与地址。',
+    licence: 'CC BY 4.0',
+    updateCycle: '每月',
+    sourceNote: '本公司运营记录',
+    csv: 'name,address\n解放碑服务点,渝中区民族路 1 号\n较场口服务点,渝中区较场口 2 号\n',
+  });
+  expect(sent.status, await sent.clone().text()).toBe(201);
 }
 
 beforeAll(async () => {
   ({ server, page } = fixture);
   await publicUserTakesPart();
+  await organisationPublishes();
 });
 
 /** The row of a report in the requests table. */
@@ -225,5 +274,84 @@ describe('public participation in the console', () => {
       path: screenshotPath('open-participation-console-comments.png'),
       fullPage: true,
     });
+  });
+});
+
+describe('the authority reviews what the public publishes', () => {
+  /** Confirms the open popconfirm by its 通过 button. */
+  const confirmApproval = () =>
+    page
+      .locator(ui.SETTLED('.ant-popover'))
+      .getByRole('button', { name: /通\s?过/ })
+      .click();
+
+  it('approves one showcase entry and rejects the other, not without a reason', async () => {
+    await ui.signOut(page, server);
+    await ui.signIn(page, server, 'authority');
+    await ui.openMenu(page, '数据开放', '应用展示审核', /\/console\/opening\/showcase/);
+    const rowOf = (name: string) => page.getByTestId('showcase-table').locator('tr', { hasText: name });
+    await rowOf(SHOWN.name).waitFor();
+    // The address is its own text, and opens in a new window without an opener.
+    const link = rowOf(SHOWN.name).getByTestId('external-link');
+    expect(await link.textContent()).toBe(SHOWN.url);
+    expect(await link.getAttribute('href')).toBe(SHOWN.url);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+
+    await rowOf(REFUSED.name).getByTestId('showcase-reject').click();
+    const dialog = page.locator(ui.SETTLED('.ant-modal'));
+    await dialog.waitFor();
+    await dialog.getByTestId('form-submit').click();
+    await expect
+      .poll(() => ui.fieldError(page, 'showcase-reject_reason').textContent())
+      .toBe('不予展示时须说明理由');
+    await page.locator('#showcase-reject_reason').fill('与开放数据无关，含诱导性内容');
+    await dialog.getByTestId('form-submit').click();
+    await expect.poll(() => rowOf(REFUSED.name).count()).toBe(0);
+
+    await rowOf(SHOWN.name).getByTestId('showcase-approve').click();
+    await confirmApproval();
+    await page.getByTestId('showcase-table').getByText('暂无待审核的应用展示').waitFor();
+    const shown = (await (await fetch(`${server.baseUrl}/api/v1/open/showcase`)).json()) as {
+      items: { name: string }[];
+    };
+    expect(shown.items.map((entry) => entry.name)).toContain(SHOWN.name);
+    expect(shown.items.map((entry) => entry.name)).not.toContain(REFUSED.name);
+    // The submitter reads the reason.
+    const mine = (await (await caller('/open/me/showcase')).json()) as {
+      items: { name: string; reviewReason: string | null }[];
+    };
+    expect(mine.items.find((entry) => entry.name === REFUSED.name)?.reviewReason).toBe(
+      '与开放数据无关，含诱导性内容',
+    );
+  });
+
+  it("reads an organisation's dataset with its first rows and approves it", async () => {
+    await ui.openMenu(page, '数据开放', '多源数据审核', /\/console\/opening\/contributions/);
+    const row = page.getByTestId('contributions-table').locator('tr', { hasText: CONTRIBUTION });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2 行 × 2 列');
+    await row.getByTestId('contribution-open').click();
+    const drawer = page.getByTestId('contribution-drawer');
+    await drawer.getByTestId('contribution-preview').getByText('渝中区民族路 1 号').waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'detached' });
+
+    await row.getByTestId('contribution-reject').click();
+    const dialog = page.locator(ui.SETTLED('.ant-modal'));
+    await dialog.getByTestId('form-submit').click();
+    await expect
+      .poll(() => ui.fieldError(page, 'contribution-reject_reason').textContent())
+      .toBe('不予通过时须说明理由');
+    await dialog.getByRole('button', { name: /取\s?消/ }).click();
+    await page.locator('.ant-modal:visible').first().waitFor({ state: 'hidden' });
+
+    await row.getByTestId('contribution-approve').click();
+    await confirmApproval();
+    await page.getByTestId('contributions-table').getByText('暂无待审核的数据').waitFor();
+    const open = (await (await fetch(`${server.baseUrl}/api/v1/open/contributions`)).json()) as {
+      name: string;
+    }[];
+    expect(open.map((item) => item.name)).toContain(CONTRIBUTION);
   });
 });

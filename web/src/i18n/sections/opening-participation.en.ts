@@ -148,5 +148,6 @@ export const participationEn: Record<keyof typeof participationZhCN, string> = {
   'participation.contributions.rejectTitle': 'Reject: {name}',
   'participation.contributions.rejected': 'Rejected',
   'participation.contributions.reject': 'Reject',
+  'participation.contributions.reasonRequired': 'A rejection needs its reason',
   'participation.contributions.reviewReason': 'Review note',
 };

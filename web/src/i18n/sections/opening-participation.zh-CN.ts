@@ -147,5 +147,6 @@ export const participationZhCN = {
   'participation.contributions.rejectTitle': '不予通过：{name}',
   'participation.contributions.rejected': '已不予通过',
   'participation.contributions.reject': '不予通过',
+  'participation.contributions.reasonRequired': '不予通过时须说明理由',
   'participation.contributions.reviewReason': '审核意见',
 };
