@@ -2,7 +2,8 @@
 // a person registers, rates the dataset with the keyboard-usable stars, has a spam comment refused
 // beside the text area, posts a comment and sees it, reports a data error and sees the answer's due
 // date, and files an objection with evidence (a file that is not what it claims is refused by the
-// server and said so); an anonymous visitor sees the comment and sign-in links instead of forms;
+// server and said so); an anonymous visitor sees the comment, the approved showcase entry (its link
+// opened apart), and sign-in links instead of forms;
 // a public user whose identity is not verified is told why there are no forms; once the data
 // authority suspends the dataset, its page says so at the top.
 import type { Page } from 'playwright-core';
@@ -160,6 +161,25 @@ describe('taking part on a dataset page', () => {
   });
 
   it('an anonymous visitor reads the comment and is offered sign-in instead of the forms', async () => {
+    // Before the authority approves it, an entry is not shown: the page says so.
+    await page.goto(`${server.baseUrl}${datasetPath}`);
+    await expect.poll(() => page.getByTestId('showcase').textContent()).toContain('暂无');
+    // The person submits a product built on the dataset (API) and the authority approves it.
+    const person = await apiPost(USERNAME, PASSWORD);
+    const submitted = await person('/open/showcase', {
+      name: '公交到站查询小程序',
+      description: '按站点查询经停线路。',
+      url: 'https://bus.example.com/',
+      kind: 'app',
+      citation: '数据来源：重庆市公共数据开放平台 公交站点信息',
+      resourceIds: [datasetId],
+    });
+    expect(submitted.status, await submitted.clone().text()).toBe(201);
+    const { id: entryId } = (await submitted.json()) as { id: string };
+    const authority = await apiPost('authority', server.demoPassword);
+    const reviewed = await authority(`/open/showcase/${entryId}/review`, { decision: 'approve' });
+    expect(reviewed.status, await reviewed.clone().text()).toBe(200);
+
     await page.goto(`${server.baseUrl}${datasetPath}`);
     await page.getByTestId('comment').filter({ hasText: COMMENT }).waitFor();
     expect(
@@ -171,8 +191,11 @@ describe('taking part on a dataset page', () => {
     expect(await page.getByTestId('report-tabs').count()).toBe(0);
     const signIn = page.getByTestId('report-sign-in').getByRole('link').first();
     expect(await signIn.getAttribute('href')).toBe(`/open/login?next=${encodeURIComponent(datasetPath)}`);
-    // No showcase entry uses this dataset in the demo: the empty state says so.
-    expect(await page.getByTestId('showcase').textContent()).toContain('暂无');
+    const entry = page.getByTestId('showcase-entry').filter({ hasText: '公交到站查询小程序' });
+    const link = entry.getByTestId('showcase-link');
+    expect(await link.getAttribute('href')).toBe('https://bus.example.com/');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('target')).toBe('_blank');
   });
 
   it('a public user whose identity nobody verified is told why there are no forms', async () => {
