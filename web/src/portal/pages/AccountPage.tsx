@@ -8,7 +8,12 @@ import { Field } from '../components/Field.tsx';
 import { Empty, ErrorMessage, Loading, usePageTitle } from '../components/States.tsx';
 import { Table } from '../components/Table.tsx';
 import { usePortalI18n } from '../i18n/index.tsx';
+import { MyBreaches } from './account/MyBreaches.tsx';
 import { MyAgreements, MyApplications } from './account/MyConditional.tsx';
+import { MyContributions } from './account/MyContributions.tsx';
+import { MyObjections } from './account/MyObjections.tsx';
+import { MyRequests } from './account/MyRequests.tsx';
+import { MyShowcase } from './account/MyShowcase.tsx';
 
 const EXPIRY_DAYS = [30, 90, 180, 365] as const;
 
@@ -223,7 +228,8 @@ function Keys() {
 
 /**
  * The account page (/open/account): identity summary, the applications and agreements of
- * conditionally open data, and personal API keys; signed-in only.
+ * conditionally open data (with the rectification of breaches), the requests, objections and
+ * showcase entries, an organisation's own published data, and personal API keys; signed-in only.
  */
 export default function AccountPage() {
   const { t } = usePortalI18n();
@@ -252,8 +258,14 @@ export default function AccountPage() {
         <>
           <MyApplications />
           <MyAgreements />
+          <MyBreaches />
         </>
       )}
+      {session.can('open.participate') && <MyRequests />}
+      {session.can('open.objection.file') && <MyObjections />}
+      {session.can('open.participate') && <MyShowcase />}
+      {/* Natural persons hold the permission too, but only organisations publish (CQO §31). */}
+      {session.can('open.publish') && me.data?.kind === 'organisation' && <MyContributions />}
       <Keys />
     </div>
   );
