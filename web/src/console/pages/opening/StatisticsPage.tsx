@@ -33,7 +33,6 @@ function dailyOption(data: OpenStatistics, t: Translate): ChartOption {
   const line = (key: 'downloads' | 'apiCalls', color: string) => ({
     name: t(`oversight.stats.${key}`),
     type: 'line',
-    smooth: true,
     showSymbol: days.length <= 31,
     itemStyle: { color },
     areaStyle: { opacity: 0.08 },
@@ -83,7 +82,10 @@ function datasetsOption(data: OpenStatistics, t: Translate): ChartOption {
 
 /** Use per provider department (region scope), stacked downloads and calls. */
 function departmentsOption(data: OpenStatistics, t: Translate): ChartOption {
-  const rows = [...data.departments].sort((a, b) => b.downloads + b.apiCalls - (a.downloads + a.apiCalls));
+  // Departments without use would only crowd the axis.
+  const rows = data.departments
+    .filter((department) => department.downloads + department.apiCalls > 0)
+    .sort((a, b) => b.downloads + b.apiCalls - (a.downloads + a.apiCalls));
   const bar = (key: 'downloads' | 'apiCalls', color: string) => ({
     name: t(`oversight.stats.${key}`),
     type: 'bar',
