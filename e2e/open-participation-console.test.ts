@@ -2,7 +2,7 @@
 // server. A public user registered through the API reports two data errors and posts a comment on an
 // open dataset of the police. Another department's officer does not see the reports (an empty list,
 // and the report's address answers 404); an auditor gets the 403 page. The police officer sees the
-// reports with their due dates and the profile's rule, answers one (a blank answer refused first, in
+// reports with their due dates and the profile's rule (narrowed to the dataset), answers one (a blank answer refused first, in
 // the browser and then by the server beside the field), is told plainly when a colleague answered
 // the other first (409), and hides the comment with a reason (not without one). The authority
 // reviews two showcase entries (addresses shown as text, opened without an opener; a rejection not
@@ -33,6 +33,7 @@ const CONTRIBUTION = `社区便民服务点（${RUN}）`;
 let datasetId = '';
 const reportIds: string[] = [];
 let caller: Call;
+let firstItem = { fieldName: '', name: '' };
 
 type Call = (path: string, body?: unknown) => Promise<Response>;
 
@@ -76,8 +77,9 @@ async function publicUserTakesPart() {
   expect(entry, 'the demo dataset').toBeDefined();
   datasetId = entry!.resourceId;
   const dataset = (await (await fetch(`${server.baseUrl}/api/v1/open/datasets/${datasetId}`)).json()) as {
-    items: { fieldName: string }[];
+    items: { fieldName: string; name: string }[];
   };
+  firstItem = dataset.items[0]!;
 
   const registered = await fetch(`${server.baseUrl}/api/v1/open/accounts`, {
     method: 'POST',
@@ -96,7 +98,7 @@ async function publicUserTakesPart() {
   for (const statement of [FIRST_REPORT, SECOND_REPORT]) {
     const filed = await user(`/open/datasets/${datasetId}/error-reports`, {
       statement,
-      fields: [dataset.items[0]!.fieldName],
+      fields: [firstItem.fieldName],
       location: '第 3 条记录',
     });
     expect(filed.status, await filed.clone().text()).toBe(201);
@@ -188,6 +190,17 @@ describe('public participation in the console', () => {
     expect(await row.textContent()).toContain('吴反馈');
     expect(await row.textContent()).toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await row.textContent()).toMatch(/剩 \d+ 个工作日/);
+    // Narrowed to the dataset (the picker offers the own department's open data): both stay, alone.
+    const narrowed = page.waitForResponse(
+      (response) =>
+        response.url().includes('/open/participation/requests?') &&
+        response.url().includes(`resourceId=${datasetId}`),
+    );
+    await ui.choose(page, 'filter-dataset', DATASET, DATASET);
+    expect((await narrowed).status()).toBe(200);
+    await row.waitFor();
+    const rows = page.getByTestId('participation-requests-table').locator('tbody tr.ant-table-row');
+    for (const text of await rows.allTextContents()) expect(text).toContain(DATASET);
 
     await row.getByTestId('request-open').click();
     const drawer = page.getByTestId('request-drawer');
@@ -195,6 +208,9 @@ describe('public participation in the console', () => {
     await facts.waitFor();
     expect(await facts.textContent()).toContain(FIRST_REPORT);
     expect(await facts.textContent()).toContain('第 3 条记录');
+    await expect
+      .poll(() => facts.getByTestId('request-fields').textContent())
+      .toContain(`${firstItem.name}（`);
     expect(await drawer.getByTestId('request-rule').textContent()).toMatch(/答复期限：\d+ 个工作日/);
     await drawer.getByTestId('request-history').waitFor();
 
@@ -217,6 +233,7 @@ describe('public participation in the console', () => {
     expect(await answer.textContent()).toContain('采纳');
     expect(await drawer.getByTestId('answer-form-section').count()).toBe(0);
     expect(await facts.getByTestId('participation-state').textContent()).toBe('已采纳');
+    await page.screenshot({ path: screenshotPath('open-participation-console-request.png'), fullPage: true });
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'detached' });
     // The list starts on what waits: the answered report has left it.

@@ -161,6 +161,13 @@ export const participationApi = {
     api.post<HandledComment>(`/open/comments/${at(id)}/hide`, { reason }),
   reviewShowcase: (id: string, body: ReviewInput) =>
     api.post<ShowcaseEntry>(`/open/showcase/${at(id)}/review`, body),
+  /** The item names of an open dataset (its public page), to name the fields a report points at. */
+  datasetItems: async (id: string, signal?: AbortSignal) =>
+    (
+      await api.get<{ items: { fieldName: string; name: string }[] }>(`/open/datasets/${at(id)}`, undefined, {
+        signal,
+      })
+    ).items,
   contributions: (query: Query, signal?: AbortSignal) =>
     api.get<Contribution[]>('/open/contributions/review', query, { signal }),
   contribution: (id: string, signal?: AbortSignal) =>

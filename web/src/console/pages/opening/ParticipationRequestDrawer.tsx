@@ -163,7 +163,7 @@ function RequestFacts({ request }: { request: ParticipationRequestDetail }) {
       )}
       {request.fields.length > 0 && (
         <Descriptions.Item label={t('participation.field.fields')} span={2}>
-          {request.fields.join('、')}
+          <FieldNames request={request} />
         </Descriptions.Item>
       )}
       {request.location && (
@@ -172,6 +172,29 @@ function RequestFacts({ request }: { request: ParticipationRequestDetail }) {
         </Descriptions.Item>
       )}
     </Descriptions>
+  );
+}
+
+/**
+ * The items a report names, by their names on the dataset's public page (the field name beside
+ * each); the bare field names while that page loads or when it is gone (a dataset no longer open).
+ */
+function FieldNames({ request }: { request: ParticipationRequestDetail }) {
+  const resourceId = request.resource?.id;
+  const items = useQuery({
+    queryKey: ['open/datasets', 'items', resourceId],
+    queryFn: ({ signal }) => participationApi.datasetItems(resourceId!, signal),
+    enabled: Boolean(resourceId),
+    retry: false,
+    staleTime: 60_000,
+  });
+  const byField = new Map((items.data ?? []).map((item) => [item.fieldName, item.name]));
+  return (
+    <span data-testid="request-fields">
+      {request.fields
+        .map((field) => (byField.has(field) ? `${byField.get(field)}（${field}）` : field))
+        .join('、')}
+    </span>
   );
 }
 
