@@ -13,10 +13,12 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { useList } from '../../../lib/useList.ts';
 import { HANDLER_PERMISSIONS, ReasonModal, RequireAnyPermission } from './participation-shared.tsx';
+import { OpenDatasetSelect } from './oversight-shared.tsx';
 import { useRefreshOpening } from './shared.tsx';
 
 interface Filters {
   hidden?: string;
+  resourceId?: string;
   [key: string]: string | undefined;
 }
 
@@ -37,7 +39,7 @@ function CommentsList() {
   const { message } = App.useApp();
   const refresh = useRefreshOpening();
   const list = useList<HandledComment, Filters>(PARTICIPATION_PATHS.comments, {});
-  const [filterForm] = Form.useForm<{ hidden?: 'true' | 'false' }>();
+  const [filterForm] = Form.useForm<{ hidden?: 'true' | 'false'; resourceId?: string }>();
   const [hiding, setHiding] = useState<HandledComment | null>(null);
 
   const columns: TableColumnsType<HandledComment> = [
@@ -135,7 +137,7 @@ function CommentsList() {
         <FilterBar
           form={filterForm}
           list={list}
-          onSearch={(values) => list.setFilters({ hidden: values.hidden })}
+          onSearch={(values) => list.setFilters({ hidden: values.hidden, resourceId: values.resourceId })}
         >
           <Form.Item name="hidden" label={t('participation.comments.filter')}>
             <Select
@@ -149,6 +151,9 @@ function CommentsList() {
               onChange={() => filterForm.submit()}
               data-testid="filter-hidden"
             />
+          </Form.Item>
+          <Form.Item name="resourceId" label={t('participation.field.dataset')}>
+            <OpenDatasetSelect id="filter-dataset" width={260} onChange={() => filterForm.submit()} />
           </Form.Item>
         </FilterBar>
         <ListTable<HandledComment>

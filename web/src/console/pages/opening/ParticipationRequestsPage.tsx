@@ -23,16 +23,18 @@ import {
   RequestStateTag,
   RequireAnyPermission,
 } from './participation-shared.tsx';
+import { OpenDatasetSelect } from './oversight-shared.tsx';
 import { ParticipationRequestDrawer } from './ParticipationRequestDrawer.tsx';
 
 interface Filters {
   kind?: RequestKind;
   state?: RequestState;
+  resourceId?: string;
   overdue?: string;
   [key: string]: string | undefined;
 }
 
-type FilterValues = Pick<Filters, 'kind' | 'state'> & { overdue?: 'true' | 'false' };
+type FilterValues = Pick<Filters, 'kind' | 'state' | 'resourceId'> & { overdue?: 'true' | 'false' };
 
 // Both sides start on what waits for their answer.
 const FIRST: Filters = { state: 'submitted' };
@@ -149,7 +151,12 @@ function RequestsList() {
           form={filterForm}
           list={filterList}
           onSearch={(values) =>
-            list.setFilters({ kind: values.kind, state: values.state, overdue: values.overdue })
+            list.setFilters({
+              kind: values.kind,
+              state: values.state,
+              resourceId: values.resourceId,
+              overdue: values.overdue,
+            })
           }
         >
           <Form.Item name="kind" label={t('participation.field.kind')}>
@@ -174,6 +181,9 @@ function RequestsList() {
               onChange={() => filterForm.submit()}
               data-testid="filter-state"
             />
+          </Form.Item>
+          <Form.Item name="resourceId" label={t('participation.field.dataset')}>
+            <OpenDatasetSelect id="filter-dataset" width={260} onChange={() => filterForm.submit()} />
           </Form.Item>
           <Form.Item name="overdue" label={t('participation.filter.overdue')}>
             <Select
