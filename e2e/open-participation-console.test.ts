@@ -2,9 +2,10 @@
 // server. A public user registered through the API reports two data errors and posts a comment on an
 // open dataset of the police. Another department's officer does not see the reports (an empty list,
 // and the report's address answers 404); an auditor gets the 403 page. The police officer sees the
-// reports with their due dates and the profile's rule (narrowed to the dataset), answers one (a blank answer refused first, in
-// the browser and then by the server beside the field), is told plainly when a colleague answered
-// the other first (409), and hides the comment with a reason (not without one). The authority
+// reports with their due dates and the profile's rule (narrowed to the dataset, the items named),
+// answers one (a blank answer refused first, in the browser and then by the server beside the
+// field), is told plainly when a colleague answered the other first (409), and hides the comment
+// with a reason (not without one). The authority
 // reviews two showcase entries (addresses shown as text, opened without an opener; a rejection not
 // without its reason) and an organisation's dataset (its first rows shown, then approved).
 import type { Page } from 'playwright-core';
