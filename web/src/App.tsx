@@ -59,6 +59,13 @@ const ShareDisputesPage = lazy(() => import('./console/pages/sharing/DisputesPag
 const ShareAlertsPage = lazy(() => import('./console/pages/sharing/AlertsPage.tsx'));
 const OpenApplicationsPage = lazy(() => import('./console/pages/opening/ApplicationsPage.tsx'));
 const OpenAgreementsPage = lazy(() => import('./console/pages/opening/AgreementsPage.tsx'));
+const OpenStatisticsPage = lazy(() => import('./console/pages/opening/StatisticsPage.tsx'));
+const OpenObjectionsPage = lazy(() => import('./console/pages/opening/ObjectionsPage.tsx'));
+const OpenEmergenciesPage = lazy(() => import('./console/pages/opening/EmergenciesPage.tsx'));
+const OpenRequestsPage = lazy(() => import('./console/pages/opening/ParticipationRequestsPage.tsx'));
+const OpenCommentsPage = lazy(() => import('./console/pages/opening/CommentsPage.tsx'));
+const OpenShowcasePage = lazy(() => import('./console/pages/opening/ShowcaseReviewPage.tsx'));
+const OpenContributionsPage = lazy(() => import('./console/pages/opening/ContributionsReviewPage.tsx'));
 const ComingSoonPage = lazy(() => import('./console/pages/ComingSoonPage.tsx'));
 const NotFoundPage = lazy(() => import('./console/pages/NotFoundPage.tsx'));
 
@@ -153,6 +160,17 @@ const router = createBrowserRouter([
             element: guarded('open.application.read', <OpenApplicationsPage />),
           },
           { path: 'opening/agreements', element: guarded('open.application.read', <OpenAgreementsPage />) },
+          { path: 'opening/statistics', element: guarded('open.statistics.read', <OpenStatisticsPage />) },
+          { path: 'opening/objections', element: guarded('open.objection.read', <OpenObjectionsPage />) },
+          { path: 'opening/emergencies', element: guarded('open.emergency.read', <OpenEmergenciesPage />) },
+          // Requests and comments: provider staff or the authority; the pages guard by either right.
+          { path: 'opening/requests', element: <OpenRequestsPage /> },
+          { path: 'opening/comments', element: <OpenCommentsPage /> },
+          { path: 'opening/showcase', element: guarded('open.participation.manage', <OpenShowcasePage />) },
+          {
+            path: 'opening/contributions',
+            element: guarded('open.contribution.review', <OpenContributionsPage />),
+          },
           { path: 'org/regions', element: guarded('org.read', <RegionsPage />) },
           { path: 'org/departments', element: guarded('org.read', <DepartmentsPage />) },
           { path: 'org/users', element: guarded('org.user.manage', <UsersPage />) },

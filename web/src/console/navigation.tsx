@@ -1,10 +1,13 @@
 import {
   AlertOutlined,
+  AppstoreOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CloudUploadOutlined,
   ClusterOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   EyeInvisibleOutlined,
@@ -20,6 +23,7 @@ import {
   IssuesCloseOutlined,
   KeyOutlined,
   LockOutlined,
+  MessageOutlined,
   MonitorOutlined,
   OrderedListOutlined,
   PartitionOutlined,
@@ -52,6 +56,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Needed to see the entry; undefined means every signed-in user. */
   permission?: string;
+  /** Enough to see the entry: one of these (pages two rights reach). */
+  anyPermission?: readonly string[];
   future?: FutureModule;
   /** Shown only where the profile requires this procedure (e.g. the authority opens shares, SC §25). */
   procedure?: string;
@@ -217,6 +223,48 @@ export const NAVIGATION: NavItem[] = [
         icon: <FileProtectOutlined />,
         permission: 'open.application.read',
       },
+      {
+        key: '/console/opening/statistics',
+        label: 'oversight.menu.statistics',
+        icon: <FundOutlined />,
+        permission: 'open.statistics.read',
+      },
+      {
+        key: '/console/opening/objections',
+        label: 'oversight.menu.objections',
+        icon: <IssuesCloseOutlined />,
+        permission: 'open.objection.read',
+      },
+      {
+        key: '/console/opening/emergencies',
+        label: 'oversight.menu.emergencies',
+        icon: <AlertOutlined />,
+        permission: 'open.emergency.read',
+      },
+      {
+        key: '/console/opening/requests',
+        label: 'participation.menu.requests',
+        icon: <MessageOutlined />,
+        anyPermission: ['open.participation.answer', 'open.participation.manage'],
+      },
+      {
+        key: '/console/opening/comments',
+        label: 'participation.menu.comments',
+        icon: <CommentOutlined />,
+        anyPermission: ['open.participation.answer', 'open.participation.manage'],
+      },
+      {
+        key: '/console/opening/showcase',
+        label: 'participation.menu.showcase',
+        icon: <AppstoreOutlined />,
+        permission: 'open.participation.manage',
+      },
+      {
+        key: '/console/opening/contributions',
+        label: 'participation.menu.contributions',
+        icon: <CloudUploadOutlined />,
+        permission: 'open.contribution.review',
+      },
     ],
   },
   {
@@ -319,7 +367,11 @@ export function visibleNavigation(
     if (item.children) {
       const children = visibleNavigation(can, item.children, required);
       if (children.length > 0) visible.push({ ...item, children });
-    } else if ((!item.permission || can(item.permission)) && (!item.procedure || required(item.procedure))) {
+    } else if (
+      (!item.permission || can(item.permission)) &&
+      (!item.anyPermission || item.anyPermission.some(can)) &&
+      (!item.procedure || required(item.procedure))
+    ) {
       visible.push(item);
     }
   }

@@ -1,3 +1,4 @@
+import { participationEn } from './sections/opening-participation.en.ts';
 import { openingEn } from './sections/opening.en.ts';
 import { securityRegistersEn } from './sections/security-registers.en.ts';
 import { demandsEn } from './sections/catalog-demands.en.ts';
@@ -14,6 +15,7 @@ import type { coreZhCN, Dictionary } from './zh-CN.ts';
 import { baseDbEn } from './sections/pools-basedb.en.ts';
 import { sharingEn } from './sections/sharing.en.ts';
 import { sharingGrantsEn } from './sections/sharing-grants.en.ts';
+import { oversightEn } from './sections/opening-oversight.en.ts';
 
 // English texts of the console; the keys are those of zh-CN.ts (the typecheck fails on a missing or extra key).
 const coreEn: Record<keyof typeof coreZhCN, string> = {
@@ -376,4 +378,6 @@ export const en: Dictionary = {
   ...sharingEn,
   ...sharingGrantsEn,
   ...openingEn,
+  ...oversightEn,
+  ...participationEn,
 };

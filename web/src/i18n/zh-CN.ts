@@ -1,3 +1,4 @@
+import { participationZhCN } from './sections/opening-participation.zh-CN.ts';
 import { openingZhCN } from './sections/opening.zh-CN.ts';
 import { securityRegistersZhCN } from './sections/security-registers.zh-CN.ts';
 import { demandsZhCN } from './sections/catalog-demands.zh-CN.ts';
@@ -13,6 +14,7 @@ import { maskingZhCN } from './sections/security-masking.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
 import { sharingZhCN } from './sections/sharing.zh-CN.ts';
 import { sharingGrantsZhCN } from './sections/sharing-grants.zh-CN.ts';
+import { oversightZhCN } from './sections/opening-oversight.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
 // same keys (its type is derived from this object, so a missing or extra key fails the typecheck).
@@ -367,6 +369,8 @@ export const zhCN = {
   ...sharingZhCN,
   ...sharingGrantsZhCN,
   ...openingZhCN,
+  ...oversightZhCN,
+  ...participationZhCN,
 } as const;
 
 /** A message key of the console. */

@@ -18,6 +18,9 @@ const RegisterPage = lazy(() => import('./pages/RegisterPage.tsx'));
 const LoginPage = lazy(() => import('./pages/LoginPage.tsx'));
 const AccountPage = lazy(() => import('./pages/AccountPage.tsx'));
 const AgreementPage = lazy(() => import('./pages/AgreementPage.tsx'));
+const ShowcasePage = lazy(() => import('./pages/ShowcasePage.tsx'));
+const ContributionsPage = lazy(() => import('./pages/ContributionsPage.tsx'));
+const ContributionPage = lazy(() => import('./pages/ContributionPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const router = createBrowserRouter([
@@ -32,6 +35,9 @@ const router = createBrowserRouter([
       { path: '/open/login', element: <LoginPage /> },
       { path: '/open/account', element: <AccountPage /> },
       { path: '/open/agreements/:id', element: <AgreementPage /> },
+      { path: '/open/showcase', element: <ShowcasePage /> },
+      { path: '/open/contributions', element: <ContributionsPage /> },
+      { path: '/open/contributions/:id', element: <ContributionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

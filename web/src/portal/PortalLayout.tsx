@@ -97,6 +97,12 @@ export function PortalLayout() {
             <NavLink to="/open/datasets" className="pt-nav-link">
               {t('nav.datasets')}
             </NavLink>
+            <NavLink to="/open/showcase" className="pt-nav-link">
+              {t('nav.showcase')}
+            </NavLink>
+            <NavLink to="/open/contributions" className="pt-nav-link">
+              {t('nav.contributions')}
+            </NavLink>
           </nav>
           <div className="pt-header-tools">
             <LanguageButton />

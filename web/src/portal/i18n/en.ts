@@ -1,4 +1,6 @@
 import { conditionalEn } from './conditional.en.ts';
+import { accountEn } from './account.en.ts';
+import { participationEn } from './participation.en.ts';
 import type { PortalKey } from './zh-CN.ts';
 
 /** The portal's texts in English (the same keys as zh-CN.ts, checked by the type). */
@@ -264,4 +266,6 @@ export const portalEn: Record<PortalKey, string> = {
   'notFound.text': 'This page does not exist or has moved.',
 
   ...conditionalEn,
+  ...accountEn,
+  ...participationEn,
 };

@@ -2,6 +2,8 @@
 // its type is derived from this object). `{name}` placeholders are filled by `t(key, { name })`.
 // Texts of a larger part live in a file of their own (conditional.zh-CN.ts), spread in here.
 import { conditionalZhCN } from './conditional.zh-CN.ts';
+import { accountZhCN } from './account.zh-CN.ts';
+import { participationZhCN } from './participation.zh-CN.ts';
 
 /** The portal's texts in Chinese. */
 export const portalZhCN = {
@@ -257,6 +259,8 @@ export const portalZhCN = {
   'notFound.text': '您访问的页面不存在或已移动。',
 
   ...conditionalZhCN,
+  ...accountZhCN,
+  ...participationZhCN,
 } as const;
 
 /** A message key of the portal. */
