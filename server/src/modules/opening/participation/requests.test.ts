@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../../../platform/calendar/dates.ts';
+import { dateOf, dayNumber, todayInChina } from '../../../platform/calendar/dates.ts';
 import { sweepOverdue } from '../../../platform/cases/sweep.ts';
 import type { TestApp } from '../../../test/test-app.ts';
 import {
@@ -258,7 +258,7 @@ describe('late answers', () => {
     const filed = await correction(user.session, w.ids.bus);
     const id = filed.body.id as string;
     const due = filed.body.dueOn as string;
-    await sweepOverdue(t.database.db, addDays(due, 1));
+    await sweepOverdue(t.database.db, dateOf(dayNumber(due)! + 1));
     const late = await send(
       t,
       w.sessions.police,
@@ -277,12 +277,6 @@ describe('late answers', () => {
     expect((notLate.body.items as { id: string }[]).map((r) => r.id)).not.toContain(id);
   });
 });
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 describe('under a profile without these deadlines (Sichuan)', () => {
   it('files corrections without a due date, never overdue', async () => {

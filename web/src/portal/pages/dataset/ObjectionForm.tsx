@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { DatasetPage } from '../../api.ts';
-import { Field, TextAreaField } from '../../components/Field.tsx';
+import { Field } from '../../components/Field.tsx';
 import { problemText } from '../../components/States.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
 import {
@@ -14,7 +14,13 @@ import {
   type Objection,
   type ObjectionGround,
 } from '../../participation-forms.ts';
-import { ACCOUNT_OBJECTIONS, FormProblems, SendButton, useFormErrors } from './ReportParts.tsx';
+import {
+  ACCOUNT_OBJECTIONS,
+  FormProblems,
+  SendButton,
+  StatementField,
+  useFormErrors,
+} from './ReportParts.tsx';
 
 const FIELDS = ['ground', 'statement', 'files'] as const;
 const GROUNDS: ObjectionGround[] = ['privacy', 'trade_secret'];
@@ -154,16 +160,13 @@ export function ObjectionForm({ dataset }: { dataset: DatasetPage }) {
           </p>
         )}
       </fieldset>
-      <TextAreaField
-        name="statement"
-        label={t('objection.statement')}
-        hint={t('objection.statementHint')}
-        required
+      <StatementField
+        form="objection"
         maxLength={5000}
         value={statement}
         error={errors.errors.statement}
-        onChange={(event) => {
-          setStatement(event.target.value);
+        onChange={(value) => {
+          setStatement(value);
           errors.clear('statement');
         }}
       />

@@ -4,6 +4,7 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../../api/client.ts';
+import { TextAreaField } from '../../components/Field.tsx';
 import { problemText } from '../../components/States.tsx';
 import { usePortalI18n } from '../../i18n/index.tsx';
 import { problemsByField, type ParticipationRequest } from '../../participation-forms.ts';
@@ -52,6 +53,32 @@ export function useFormErrors<F extends string>(fields: readonly F[]) {
       setErrors((old) => (old[name] ? { ...old, [name]: undefined } : old));
     },
   };
+}
+
+/** The forms whose statement field this is: its label and hint are `<form>.statement(Hint)`. */
+export type StatementForm = 'correction' | 'dataError' | 'opinion' | 'objection';
+
+/** The required statement of a report form: what is wrong, as the user tells it. */
+export function StatementField(props: {
+  form: StatementForm;
+  value: string;
+  error: string | undefined;
+  maxLength: number;
+  onChange(value: string): void;
+}) {
+  const { t } = usePortalI18n();
+  return (
+    <TextAreaField
+      name="statement"
+      label={t(`${props.form}.statement`)}
+      hint={t(`${props.form}.statementHint`)}
+      required
+      maxLength={props.maxLength}
+      value={props.value}
+      error={props.error}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
+  );
 }
 
 /** The problems of a refusal that name no field, above the button. */

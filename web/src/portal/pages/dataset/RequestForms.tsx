@@ -12,7 +12,7 @@ import {
   type CatalogTopic,
   type ParticipationRequest,
 } from '../../participation-forms.ts';
-import { FormProblems, SendButton, useFormErrors } from './ReportParts.tsx';
+import { FormProblems, SendButton, StatementField, useFormErrors } from './ReportParts.tsx';
 
 /** The longest statement the server takes. */
 const TEXT_LIMIT = 2000;
@@ -88,16 +88,13 @@ export function CorrectionForm({ dataset, onSent }: FormProps) {
           </p>
         )}
       </div>
-      <TextAreaField
-        name="statement"
-        label={t('correction.statement')}
-        hint={t('correction.statementHint')}
-        required
+      <StatementField
+        form="correction"
         maxLength={TEXT_LIMIT}
         value={statement}
         error={errors.errors.statement}
-        onChange={(event) => {
-          setStatement(event.target.value);
+        onChange={(value) => {
+          setStatement(value);
           errors.clear('statement');
         }}
       />
@@ -145,16 +142,13 @@ export function DataErrorForm({ dataset, onSent }: FormProps) {
     <form ref={errors.form} noValidate className="pt-form" onSubmit={submit} data-testid="error-report-form">
       <h3>{t('dataError.title')}</h3>
       <p className="pt-muted pt-small">{t('dataError.lead')}</p>
-      <TextAreaField
-        name="statement"
-        label={t('dataError.statement')}
-        hint={t('dataError.statementHint')}
-        required
+      <StatementField
+        form="dataError"
         maxLength={TEXT_LIMIT}
         value={statement}
         error={errors.errors.statement}
-        onChange={(event) => {
-          setStatement(event.target.value);
+        onChange={(value) => {
+          setStatement(value);
           errors.clear('statement');
         }}
       />
@@ -215,16 +209,13 @@ export function OpinionForm({ dataset, onSent }: FormProps) {
     <form ref={errors.form} noValidate className="pt-form" onSubmit={submit} data-testid="opinion-form">
       <h3>{t('opinion.title')}</h3>
       <p className="pt-muted pt-small">{t('opinion.lead')}</p>
-      <TextAreaField
-        name="statement"
-        label={t('opinion.statement')}
-        hint={t('opinion.statementHint')}
-        required
+      <StatementField
+        form="opinion"
         maxLength={TEXT_LIMIT}
         value={statement}
         error={errors.errors.statement}
-        onChange={(event) => {
-          setStatement(event.target.value);
+        onChange={(value) => {
+          setStatement(value);
           errors.clear('statement');
         }}
       />
