@@ -223,7 +223,7 @@ describe('taking part on a dataset page', () => {
     await page.waitForURL(`${server.baseUrl}/`);
   });
 
-  it('a dataset the authority suspends says so at the top of its page', async () => {
+  it('a dataset the authority suspends says so at the top of its page and offers no data', async () => {
     await page.goto(`${server.baseUrl}${datasetPath}`);
     await page.getByTestId('dataset-name').waitFor();
     expect(await page.getByTestId('notice-suspended').count()).toBe(0);
@@ -239,5 +239,9 @@ describe('taking part on a dataset page', () => {
     expect(await notice.textContent()).toContain('数据主管部门');
     // The handler's reason stays with the handlers.
     expect(await notice.textContent()).not.toContain('未脱敏');
+    // The server refuses the data meanwhile, so the page offers none: greyed buttons that say why.
+    expect(await page.getByTestId('download-suspended').textContent()).toContain('暂停期间不提供下载');
+    expect(await page.getByTestId('download-csv').isDisabled()).toBe(true);
+    expect(await page.getByTestId('preview').textContent()).toContain('暂停开放期间不提供数据预览');
   });
 });

@@ -130,6 +130,17 @@ export interface DatasetPage {
     recent: { since: string; downloads: number; apiCalls: number };
   };
   related: DatasetCard[];
+  /** Set while the dataset is suspended (CQO §41): downloads, API calls and the preview stop. */
+  suspension: DatasetSuspension | null;
+  /** Set while the dataset is opened under a declared public emergency (CQO §27). */
+  emergency: { name: string; endsOn: string } | null;
+}
+
+/** A suspension as the public sees it: since when, by whom found, whether withdrawn for good. */
+export interface DatasetSuspension {
+  since: string;
+  withdrawn: boolean;
+  source: 'objection' | 'provider' | 'authority' | 'platform';
 }
 
 /** A chart of a dataset: counts of one item's values (or periods of a date), small groups suppressed. */
@@ -144,7 +155,7 @@ export interface DatasetChart {
 /** GET /open/datasets/:id/chart: the chart, or null with the reason there is none. */
 export interface ChartAnswer {
   chart: DatasetChart | null;
-  reason?: 'conditional' | 'no_data' | 'no_item' | 'suppressed';
+  reason?: 'conditional' | 'suspended' | 'no_data' | 'no_item' | 'suppressed';
 }
 
 /** GET /open/datasets/:id/preview: the columns (masked ones marked) and the first rows, masked. */

@@ -50,25 +50,6 @@ export interface ShowcaseEntry {
   createdAt: string;
 }
 
-/** The notices of GET /open/datasets/:id: a suspension (CQO §41) or an emergency opening (CQO §27). */
-export interface DatasetNotices {
-  suspension: {
-    since: string;
-    withdrawn: boolean;
-    source: 'objection' | 'provider' | 'authority' | 'platform';
-  } | null;
-  emergency: { name: string; endsOn: string } | null;
-}
-
-/**
- * The notices of a dataset page's answer. The shared DatasetPage type (api.ts) does not name them,
- * so they are read here; absent (an older server) means none.
- */
-export function noticesOf(dataset: object): DatasetNotices {
-  const answer = dataset as Partial<DatasetNotices>;
-  return { suspension: answer.suspension ?? null, emergency: answer.emergency ?? null };
-}
-
 const at = (id: string) => encodeURIComponent(id);
 
 /** The calls of the dataset page's participation parts that everyone sees. */

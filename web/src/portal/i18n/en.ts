@@ -154,6 +154,9 @@ export const portalEn: Record<PortalKey, string> = {
   'download.signInFirst': 'Downloads need an account with a verified identity; sign in first.',
   'download.conditional':
     'This dataset is open on application: apply and sign a data usage agreement before using it.',
+  'download.suspended': 'This dataset is suspended: no downloads or API calls meanwhile.',
+  'download.withdrawn': 'This dataset has been withdrawn from opening: no downloads or API calls.',
+  'preview.suspended': 'No preview while the dataset is suspended.',
   'download.seeAccount': 'See my account',
 
   'preview.title': 'Preview',

@@ -154,6 +154,9 @@ export const portalZhCN = {
   'download.notOffered': '本数据集不提供文件下载。',
   'download.signInFirst': '下载数据需要登录已完成身份认证的账户。',
   'download.conditional': '本数据集为有条件开放，需要先提交申请并签订数据利用协议。',
+  'download.suspended': '本数据集暂停开放，暂停期间不提供下载和接口调用。',
+  'download.withdrawn': '本数据集已撤回开放，不再提供下载和接口调用。',
+  'preview.suspended': '暂停开放期间不提供数据预览。',
   'download.seeAccount': '查看我的账户',
 
   'preview.title': '数据预览',

@@ -148,9 +148,11 @@ describe('filing an objection', () => {
 });
 
 describe('suspension and outcome', () => {
-  it('the provider suspends at once: downloads and API calls stop and the dataset page says so', async () => {
+  it('the provider suspends at once: downloads, API calls and the chart stop and the dataset page says so', async () => {
     const id = await objection();
     expect((await download()).statusCode).toBe(200);
+    const chart = () => get(`/open/datasets/${world.lines.id}/chart`).then((r) => r.json());
+    expect((await chart()).reason).not.toBe('suspended');
     expect((await post(`/open/objections/${id}/suspend`, market.write, { reason: '核实' })).statusCode).toBe(
       404,
     );
@@ -172,6 +174,8 @@ describe('suspension and outcome', () => {
     const page = (await get(`/open/datasets/${world.lines.id}`)).json();
     expect(page.suspension).toMatchObject({ withdrawn: false, source: 'objection' });
     expect(JSON.stringify(page)).not.toContain('正在核实异议');
+    // Nor do counts of its values show on the page meanwhile.
+    expect(await chart()).toEqual({ chart: null, reason: 'suspended' });
 
     // Every waiting objection of the dataset is now under the suspension; a second suspend is a 409.
     const again = await post(`/open/objections/${id}/suspend`, world.police.write, { reason: '再次' });

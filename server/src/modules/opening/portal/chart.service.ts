@@ -25,6 +25,7 @@ import {
 import { monthCounts, valueCounts } from './chart.repository.ts';
 import { TtlCache } from './portal.cache.ts';
 import { findOpenEntry } from './portal.repository.ts';
+import { publicSuspension } from '../objections/suspensions.service.ts';
 import type { Chart, ChartResponse } from './portal.schemas.ts';
 import { auditRead, datasetNotFound } from './portal.service.ts';
 import { isUuid } from '../../dcat/open-catalog.ts';
@@ -137,6 +138,8 @@ export async function readChart(
   let response: ChartResponse;
   const table = await findPoolTable(db, entry.resource_id);
   if (entry.open_type === 'conditional') response = { chart: null, reason: 'conditional' };
+  // A suspended dataset shows no aggregate either: the objection may be about these very values.
+  else if (await publicSuspension(db, entry.resource_id)) response = { chart: null, reason: 'suspended' };
   else if (!table || table.current_version === 0 || Number(table.row_count) === 0)
     response = { chart: null, reason: 'no_data' };
   else {

@@ -180,7 +180,7 @@ export const Chart = Type.Object({
 export type Chart = Static<typeof Chart>;
 
 /** Why a dataset has no chart. */
-export const NO_CHART_REASONS = ['conditional', 'no_data', 'no_item', 'suppressed'] as const;
+export const NO_CHART_REASONS = ['conditional', 'suspended', 'no_data', 'no_item', 'suppressed'] as const;
 
 /** The chart of a dataset, or null with the reason. */
 export const ChartResponse = Type.Object({

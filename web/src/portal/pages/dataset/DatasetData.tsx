@@ -16,6 +16,32 @@ export function useSignInHref(): string {
   return `/open/login?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`;
 }
 
+/** The buttons greyed out while the dataset is suspended or withdrawn: the server refuses them then. */
+function SuspendedDownloads({ withdrawn }: { withdrawn: boolean }) {
+  const { t } = usePortalI18n();
+  return (
+    <div className="pt-downloads" data-testid="downloads">
+      <h3>{t('download.title')}</h3>
+      <p className="pt-alert pt-alert-warning" data-testid="download-suspended">
+        {t(withdrawn ? 'download.withdrawn' : 'download.suspended')}
+      </p>
+      <div className="pt-button-row">
+        {DOWNLOAD_FORMATS.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="pt-button"
+            disabled
+            data-testid={`download-${format.toLowerCase()}`}
+          >
+            {t('download.format', { format })}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /**
  * Download buttons per format. Signed in, a click fetches the file (a refusal is shown here);
  * anonymous visitors are sent to sign in first, since only identity-verified users get data.
@@ -27,6 +53,7 @@ export function Downloads({ dataset }: { dataset: DatasetPage }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ saved: string } | { error: unknown } | null>(null);
   if (!dataset.openMethods.includes('download')) return <Empty>{t('download.notOffered')}</Empty>;
+  if (dataset.suspension) return <SuspendedDownloads withdrawn={dataset.suspension.withdrawn} />;
 
   const start = async (format: string) => {
     setBusy(format);
@@ -108,8 +135,15 @@ export function Preview({ dataset }: { dataset: DatasetPage }) {
   const preview = useQuery({
     queryKey: ['open', 'preview', dataset.id],
     queryFn: () => portalApi.preview(dataset.id),
-    enabled: signedIn,
+    enabled: signedIn && !dataset.suspension,
   });
+  if (dataset.suspension)
+    return (
+      <div className="pt-preview" data-testid="preview">
+        <h3>{t('preview.title')}</h3>
+        <Empty>{t('preview.suspended')}</Empty>
+      </div>
+    );
   const rows = preview.data?.rows ?? [];
   const columns = preview.data?.items ?? [];
   return (

@@ -1,9 +1,8 @@
-import type { DatasetPage } from '../../api.ts';
+import type { DatasetPage, DatasetSuspension } from '../../api.ts';
 import { usePortalI18n, type PortalKey } from '../../i18n/index.tsx';
-import { noticesOf, type DatasetNotices as Notices } from '../../participation.ts';
 import '../../participation.css';
 
-type Source = NonNullable<Notices['suspension']>['source'];
+type Source = DatasetSuspension['source'];
 
 const SOURCE_KEY: Record<Source, PortalKey> = {
   objection: 'notice.suspended.objection',
@@ -19,7 +18,7 @@ const SOURCE_KEY: Record<Source, PortalKey> = {
  */
 export function DatasetNotices({ dataset }: { dataset: DatasetPage }) {
   const { t, date } = usePortalI18n();
-  const { suspension, emergency } = noticesOf(dataset);
+  const { suspension, emergency } = dataset;
   if (!suspension && !emergency) return null;
   return (
     <div className="pt-notices">
