@@ -130,7 +130,7 @@ export async function reviewContribution(
   const reason = decision.reason?.trim() || null;
   if (decision.decision === 'reject' && !reason)
     throw new AppError(422, 'open.contribution.reason_required', {}, [
-      { path: '/reason', code: 'open.contribution.reason_required' },
+      { path: '/body/reason', code: 'open.contribution.reason_required' },
     ]);
   await db.transaction().execute(async (trx) => {
     const row = isUuid(id) ? await lockContribution(trx, id) : undefined;

@@ -78,6 +78,10 @@ describe('publishing an organisation’s dataset', () => {
     ).toBe(403);
     const noReason = await post(`/open/contributions/${id}/review`, authority.write, { decision: 'reject' });
     expect(noReason.statusCode).toBe(422);
+    // Named like every other field error, so the console puts it beside the reason field.
+    expect(noReason.json().errors).toEqual([
+      expect.objectContaining({ path: '/body/reason', message: '不通过须说明理由' }),
+    ]);
     const waiting = (await get('/open/contributions/review', authority.read)).json();
     expect(waiting.map((c: { id: string }) => c.id)).toEqual([id]);
     const approved = await post(`/open/contributions/${id}/review`, authority.write, { decision: 'approve' });
