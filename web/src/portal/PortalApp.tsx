@@ -21,6 +21,7 @@ const AgreementPage = lazy(() => import('./pages/AgreementPage.tsx'));
 const ShowcasePage = lazy(() => import('./pages/ShowcasePage.tsx'));
 const ContributionsPage = lazy(() => import('./pages/ContributionsPage.tsx'));
 const ContributionPage = lazy(() => import('./pages/ContributionPage.tsx'));
+const SuggestPage = lazy(() => import('./pages/SuggestPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
 
 const router = createBrowserRouter([
@@ -38,6 +39,7 @@ const router = createBrowserRouter([
       { path: '/open/showcase', element: <ShowcasePage /> },
       { path: '/open/contributions', element: <ContributionsPage /> },
       { path: '/open/contributions/:id', element: <ContributionPage /> },
+      { path: '/open/suggest', element: <SuggestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

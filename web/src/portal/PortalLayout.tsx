@@ -103,6 +103,9 @@ export function PortalLayout() {
             <NavLink to="/open/contributions" className="pt-nav-link">
               {t('nav.contributions')}
             </NavLink>
+            <NavLink to="/open/suggest" className="pt-nav-link" data-testid="portal-suggest-link">
+              {t('nav.suggest')}
+            </NavLink>
           </nav>
           <div className="pt-header-tools">
             <LanguageButton />

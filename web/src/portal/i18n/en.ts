@@ -1,6 +1,7 @@
 import { conditionalEn } from './conditional.en.ts';
 import { accountEn } from './account.en.ts';
 import { participationEn } from './participation.en.ts';
+import { suggestEn } from './suggest.en.ts';
 import type { PortalKey } from './zh-CN.ts';
 
 /** The portal's texts in English (the same keys as zh-CN.ts, checked by the type). */
@@ -271,4 +272,5 @@ export const portalEn: Record<PortalKey, string> = {
   ...conditionalEn,
   ...accountEn,
   ...participationEn,
+  ...suggestEn,
 };

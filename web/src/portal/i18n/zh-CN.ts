@@ -4,6 +4,7 @@
 import { conditionalZhCN } from './conditional.zh-CN.ts';
 import { accountZhCN } from './account.zh-CN.ts';
 import { participationZhCN } from './participation.zh-CN.ts';
+import { suggestZhCN } from './suggest.zh-CN.ts';
 
 /** The portal's texts in Chinese. */
 export const portalZhCN = {
@@ -264,6 +265,7 @@ export const portalZhCN = {
   ...conditionalZhCN,
   ...accountZhCN,
   ...participationZhCN,
+  ...suggestZhCN,
 } as const;
 
 /** A message key of the portal. */

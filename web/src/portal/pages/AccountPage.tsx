@@ -14,6 +14,7 @@ import { MyContributions } from './account/MyContributions.tsx';
 import { MyObjections } from './account/MyObjections.tsx';
 import { MyRequests } from './account/MyRequests.tsx';
 import { MyShowcase } from './account/MyShowcase.tsx';
+import { MySuggestions } from './account/MySuggestions.tsx';
 
 const EXPIRY_DAYS = [30, 90, 180, 365] as const;
 
@@ -262,6 +263,7 @@ export default function AccountPage() {
         </>
       )}
       {session.can('open.participate') && <MyRequests />}
+      {session.can('catalog.demand.suggest') && <MySuggestions />}
       {session.can('open.objection.file') && <MyObjections />}
       {session.can('open.participate') && <MyShowcase />}
       {/* Natural persons hold the permission too, but only organisations publish (CQO §31). */}

@@ -168,7 +168,17 @@ export default function SearchPage() {
               </div>
             </div>
             {result.items.length === 0 ? (
-              <Empty>{t('search.none')}</Empty>
+              <>
+                <Empty>{t('search.none')}</Empty>
+                <p>
+                  <Link
+                    to={words ? `/open/suggest?q=${encodeURIComponent(words)}` : '/open/suggest'}
+                    data-testid="search-suggest"
+                  >
+                    {t('suggest.fromSearch')}
+                  </Link>
+                </p>
+              </>
             ) : (
               <div className="pt-cards pt-cards-single">
                 {result.items.map((entry) => (
