@@ -28,6 +28,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
+import { BreachModal } from './BreachModal.tsx';
 import { AgreementStatusTag, FeedbackCell, useMethodNames, useRefreshOpening } from './shared.tsx';
 
 const PARTIES: readonly AgreementParty[] = ['applicant', 'provider'];
@@ -43,6 +44,7 @@ export function AgreementDrawer({ id, onClose }: { id: string; onClose(): void }
   const { message } = App.useApp();
   const refresh = useRefreshOpening();
   const [reviewing, setReviewing] = useState(false);
+  const [breaching, setBreaching] = useState(false);
   const detail = useQuery({
     queryKey: ['open/agreements', 'detail', id],
     queryFn: ({ signal }) => openingApi.agreement(id, signal),
@@ -89,6 +91,12 @@ export function AgreementDrawer({ id, onClose }: { id: string; onClose(): void }
                 {t('opening.review.action')}
               </Button>
             )}
+            {(agreement.status === 'active' || agreement.status === 'suspended') &&
+              can('open.agreement.supervise') && (
+                <Button danger onClick={() => setBreaching(true)} data-testid="agreement-breach">
+                  {t('supervision.action.report')}
+                </Button>
+              )}
             <Button
               href={agreementFileUrl(agreement.id, 'document')}
               data-testid="agreement-download-document"
@@ -123,6 +131,7 @@ export function AgreementDrawer({ id, onClose }: { id: string; onClose(): void }
         </Flex>
       )}
       {reviewing && agreement && <ReviewModal agreement={agreement} onClose={() => setReviewing(false)} />}
+      {breaching && agreement && <BreachModal agreement={agreement} onClose={() => setBreaching(false)} />}
     </Drawer>
   );
 }
