@@ -62,6 +62,7 @@ const OpenAgreementsPage = lazy(() => import('./console/pages/opening/Agreements
 const OpenStatisticsPage = lazy(() => import('./console/pages/opening/StatisticsPage.tsx'));
 const OpenObjectionsPage = lazy(() => import('./console/pages/opening/ObjectionsPage.tsx'));
 const OpenEmergenciesPage = lazy(() => import('./console/pages/opening/EmergenciesPage.tsx'));
+const OpenBreachesPage = lazy(() => import('./console/pages/opening/BreachesPage.tsx'));
 const OpenRequestsPage = lazy(() => import('./console/pages/opening/ParticipationRequestsPage.tsx'));
 const OpenCommentsPage = lazy(() => import('./console/pages/opening/CommentsPage.tsx'));
 const OpenShowcasePage = lazy(() => import('./console/pages/opening/ShowcaseReviewPage.tsx'));
@@ -163,6 +164,7 @@ const router = createBrowserRouter([
           { path: 'opening/statistics', element: guarded('open.statistics.read', <OpenStatisticsPage />) },
           { path: 'opening/objections', element: guarded('open.objection.read', <OpenObjectionsPage />) },
           { path: 'opening/emergencies', element: guarded('open.emergency.read', <OpenEmergenciesPage />) },
+          { path: 'opening/breaches', element: guarded('open.application.read', <OpenBreachesPage />) },
           // Requests and comments: provider staff or the authority; the pages guard by either right.
           { path: 'opening/requests', element: <OpenRequestsPage /> },
           { path: 'opening/comments', element: <OpenCommentsPage /> },

@@ -32,6 +32,7 @@ import {
   SafetyOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  ExceptionOutlined,
   FileProtectOutlined,
   SearchOutlined,
   SendOutlined,
@@ -240,6 +241,12 @@ export const NAVIGATION: NavItem[] = [
         label: 'oversight.menu.emergencies',
         icon: <AlertOutlined />,
         permission: 'open.emergency.read',
+      },
+      {
+        key: '/console/opening/breaches',
+        label: 'supervision.menu.breaches',
+        icon: <ExceptionOutlined />,
+        permission: 'open.application.read',
       },
       {
         key: '/console/opening/requests',

@@ -16,6 +16,7 @@ import { baseDbEn } from './sections/pools-basedb.en.ts';
 import { sharingEn } from './sections/sharing.en.ts';
 import { sharingGrantsEn } from './sections/sharing-grants.en.ts';
 import { oversightEn } from './sections/opening-oversight.en.ts';
+import { supervisionEn } from './sections/opening-supervision.en.ts';
 
 // English texts of the console; the keys are those of zh-CN.ts (the typecheck fails on a missing or extra key).
 const coreEn: Record<keyof typeof coreZhCN, string> = {
@@ -379,5 +380,6 @@ export const en: Dictionary = {
   ...sharingGrantsEn,
   ...openingEn,
   ...oversightEn,
+  ...supervisionEn,
   ...participationEn,
 };

@@ -15,6 +15,7 @@ import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
 import { sharingZhCN } from './sections/sharing.zh-CN.ts';
 import { sharingGrantsZhCN } from './sections/sharing-grants.zh-CN.ts';
 import { oversightZhCN } from './sections/opening-oversight.zh-CN.ts';
+import { supervisionZhCN } from './sections/opening-supervision.zh-CN.ts';
 
 // The console's Chinese texts: the source of truth for the message keys. `en.ts` must have exactly the
 // same keys (its type is derived from this object, so a missing or extra key fails the typecheck).
@@ -370,6 +371,7 @@ export const zhCN = {
   ...sharingGrantsZhCN,
   ...openingZhCN,
   ...oversightZhCN,
+  ...supervisionZhCN,
   ...participationZhCN,
 } as const;
 
