@@ -2,7 +2,7 @@
 // data usage agreement suspends the user's access pending rectification by a date; the user's
 // report comes from the portal; the provider or the authority accepts (access reopens) or
 // terminates the agreement. They follow server/src/modules/opening/supervision/*. No antd here.
-import { api, ApiError } from './client.ts';
+import { api } from './client.ts';
 
 /** Where a breach stands: open (waits for the user), reported, rectified or terminated. */
 export type BreachState = 'open' | 'reported' | 'rectified' | 'terminated';
@@ -51,21 +51,6 @@ export type BreachFilters = {
   overdue?: boolean;
 };
 
-/**
- * The service names a field as `/rectifyBy`; the forms place errors by `/body/<field>`, so such a
- * path gets the prefix and the message lands beside its field.
- */
-async function besideFields<T>(call: Promise<T>): Promise<T> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof ApiError)
-      for (const problem of error.errors)
-        if (!/^\/(body|querystring|params)(\/|$)/.test(problem.path)) problem.path = `/body${problem.path}`;
-    throw error;
-  }
-}
-
 const at = (id: string) => encodeURIComponent(id);
 
 /** The calls of the supervision pages. */
@@ -75,7 +60,7 @@ export const supervisionApi = {
   breach: (id: string, signal?: AbortSignal) =>
     api.get<Breach>(`/open/breaches/${at(id)}`, undefined, { signal }),
   report: (agreementId: string, body: BreachInput) =>
-    besideFields(api.post<Breach>(`/open/agreements/${at(agreementId)}/breaches`, body)),
+    api.post<Breach>(`/open/agreements/${at(agreementId)}/breaches`, body),
   decide: (id: string, body: { decision: BreachDecision; note: string }) =>
-    besideFields(api.post<Breach>(`/open/breaches/${at(id)}/decision`, body)),
+    api.post<Breach>(`/open/breaches/${at(id)}/decision`, body),
 };

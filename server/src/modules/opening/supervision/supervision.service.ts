@@ -72,7 +72,7 @@ export async function reportBreach(
   const today = todayInChina();
   if (input.rectifyBy < today)
     throw invalid('open.supervision.invalid', [
-      { path: '/rectifyBy', code: 'open.supervision.rectify_past' },
+      { path: '/body/rectifyBy', code: 'open.supervision.rectify_past' },
     ]);
   return db.transaction().execute(async (trx) => {
     const agreement = isUuid(agreementId) ? await lockSupervisedAgreement(trx, agreementId) : undefined;

@@ -66,7 +66,7 @@ describe('a breach suspends the user', () => {
       breachBody({ rectifyBy: inDays(-1) }),
     );
     expect(past.statusCode).toBe(400);
-    expect(past.json().errors[0].path).toBe('/rectifyBy');
+    expect(past.json().errors[0].path).toBe('/body/rectifyBy');
   });
 
   it('suspends access at once; the user sees why, what to rectify and by when, not who found it', async () => {
