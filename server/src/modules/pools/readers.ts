@@ -1,15 +1,15 @@
 // Reading a data file row by row, in bounded memory: CSV (UTF-8 with or without BOM, GBK/GB18030,
-// UTF-16; detected or chosen), XLSX (first sheet, through the catalog import's zip checks) and
+// UTF-16; detected or chosen), XLSX (first sheet's XML, through the catalog import's zip checks) and
 // JSON lines. Readers yield cells; checking them against the columns is the loader's job.
 import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { openWorkbookFile } from '../catalog/xlsx/workbook-file.ts';
+import { openFirstSheet } from '../catalog/xlsx/workbook-file.ts';
 import type { BatchFormat } from './pools.tables.ts';
 import type { RawValue, ValueProblem } from './values.ts';
+import { readSharedStrings, readSheetRows, type XlsxRow } from './xlsx-rows.ts';
 
 /** Text encodings a file may be in. */
 export const ENCODINGS = ['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be'] as const;
@@ -331,93 +331,45 @@ export async function openJsonLines(
   };
 }
 
-type CellValue = ExcelJS.CellValue;
-
-function cellOf(value: CellValue): RawValue | { formula: true } | { error: string } {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return value;
-  if ('formula' in value || 'sharedFormula' in value) return { formula: true };
-  if ('error' in value) return { error: String(value.error) };
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value) return cellOf(value.text as CellValue);
-  return null;
-}
-
-/** Opens an XLSX file's first sheet. Formula cells and error values are refused where they are. */
+/**
+ * Opens an XLSX file's first sheet and reads its XML directly (xlsx-rows.ts). Formula cells and
+ * error values are refused where they are; a sheet that is not well-formed stops the load.
+ */
 export async function openXlsx(file: string, unpackedLimit = XLSX_UNPACKED_LIMIT): Promise<RowSource> {
-  const probe = await openWorkbookFile(file, [], unpackedLimit);
-  const first = probe.sheetNames[0];
-  probe.close();
-  if (!first) throw unreadable('pool.ingest.empty_file');
-  const book = await openWorkbookFile(file, [first], unpackedLimit);
+  const book = await openFirstSheet(file, unpackedLimit);
   const size = (await fs.promises.stat(file)).size;
-  const input = book.stream();
   let unpackedBytes = 0;
-  input.on('data', (chunk: Buffer) => (unpackedBytes += chunk.length));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-  });
-  const sheets = (reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>)[Symbol.asyncIterator]();
+  const counted = (part: AsyncIterable<Buffer>) =>
+    (async function* () {
+      for await (const chunk of part) {
+        unpackedBytes += chunk.length;
+        yield chunk;
+      }
+    })();
   const fail = (error: unknown): never => {
+    book.close();
     if (error instanceof AppError) throw error;
     throw unreadable('pool.ingest.unreadable');
   };
-  let rowIterator: AsyncIterator<ExcelJS.Row>;
-  let headerRow: ExcelJS.Row | undefined;
+  if (!book.sheet) return fail(unreadable('pool.ingest.empty_file'));
+  let rowIterator: AsyncIterator<XlsxRow>;
+  let headerRow: XlsxRow | undefined;
   try {
-    const sheet = await sheets.next();
-    if (sheet.done) throw unreadable('pool.ingest.empty_file');
-    rowIterator = sheet.value[Symbol.asyncIterator]();
-    const firstRow = await rowIterator.next();
-    headerRow = firstRow.done ? undefined : firstRow.value;
+    const shared = book.sharedStrings ? await readSharedStrings(counted(book.sharedStrings)) : [];
+    rowIterator = readSheetRows(counted(book.sheet), shared)[Symbol.asyncIterator]();
+    const first = await rowIterator.next();
+    headerRow = first.done ? undefined : first.value;
   } catch (error) {
-    input.destroy();
     return fail(error);
   }
-  if (!headerRow || headerRow.number !== 1) throw unreadable('pool.ingest.empty_file');
-  const header = (headerRow.values as CellValue[]).slice(1).map((value) => {
-    const cell = cellOf(value);
-    return cell === null || typeof cell === 'object' ? '' : String(cell).trim();
-  });
+  if (!headerRow || headerRow.number !== 1) return fail(unreadable('pool.ingest.empty_file'));
+  const header = headerRow.cells.map((cell) =>
+    cell === null || typeof cell === 'object' ? '' : String(cell).trim(),
+  );
   async function* rows(): AsyncGenerator<SourceRow> {
     try {
       for (let next = await rowIterator.next(); !next.done; next = await rowIterator.next()) {
-        const row = next.value;
-        const values = (row.values as CellValue[]).slice(1);
-        if (values.length > header.length && values.slice(header.length).some((v) => cellOf(v) !== null)) {
-          yield {
-            row: row.number,
-            problem: {
-              code: 'pool.ingest.ragged',
-              params: { expected: header.length, found: values.length },
-            },
-          };
-          continue;
-        }
-        const cells: RawValue[] = new Array(header.length).fill(null);
-        let bad: SourceRow | null = null;
-        for (let index = 0; index < header.length && !bad; index++) {
-          const cell = cellOf(values[index]);
-          if (cell !== null && typeof cell === 'object' && 'formula' in cell)
-            bad = {
-              row: row.number,
-              problem: { code: 'pool.ingest.formula', params: { column: header[index] } },
-            };
-          else if (cell !== null && typeof cell === 'object' && 'error' in cell)
-            bad = {
-              row: row.number,
-              problem: {
-                code: 'pool.ingest.cell_error',
-                params: { column: header[index], value: cell.error },
-              },
-            };
-          else cells[index] = cell as RawValue;
-        }
-        yield bad ?? { row: row.number, cells };
+        yield rowOf(next.value, header);
       }
     } catch (error) {
       fail(error);
@@ -429,11 +381,32 @@ export async function openXlsx(file: string, unpackedLimit = XLSX_UNPACKED_LIMIT
     rows: rows(),
     // The zip is read in order, so the unpacked share tracks the file well enough for a progress bar.
     bytesRead: () => Math.min(size, unpackedBytes),
-    close: () => {
-      input.destroy();
-      book.close();
-    },
+    close: () => book.close(),
   };
+}
+
+/** A sheet row as the loader takes it: cells under the header, or the first problem found in it. */
+function rowOf(row: XlsxRow, header: readonly string[]): SourceRow {
+  const { cells } = row;
+  if (cells.length > header.length && cells.slice(header.length).some((cell) => cell !== null)) {
+    return {
+      row: row.number,
+      problem: { code: 'pool.ingest.ragged', params: { expected: header.length, found: cells.length } },
+    };
+  }
+  const values: RawValue[] = new Array(header.length).fill(null);
+  for (let index = 0; index < header.length; index++) {
+    const cell = cells[index] ?? null;
+    if (cell !== null && typeof cell === 'object' && 'formula' in cell)
+      return { row: row.number, problem: { code: 'pool.ingest.formula', params: { column: header[index] } } };
+    if (cell !== null && typeof cell === 'object' && 'error' in cell)
+      return {
+        row: row.number,
+        problem: { code: 'pool.ingest.cell_error', params: { column: header[index], value: cell.error } },
+      };
+    values[index] = cell;
+  }
+  return { row: row.number, cells: values };
 }
 
 /** Opens a file of a format. */

@@ -152,15 +152,15 @@ function syntheticWorkbook(names: string[]) {
   return { workbook: Buffer.from(workbook), rels: Buffer.from(rels) };
 }
 
-/**
- * Opens the file as a zip and checks that it is a workbook whose parts the import reads unpack to
- * a bounded size (`unpackedLimit`, the catalog import's by default). Throws 400 with a message key for anything that is not a readable .xlsx.
- */
-export async function openWorkbookFile(
-  file: string,
-  dataSheets: readonly string[],
-  unpackedLimit = UNPACKED_LIMIT_BYTES,
-): Promise<WorkbookFile> {
+/** A workbook's zip, opened and checked: its entries by name and the parts workbook.xml names. */
+interface OpenedZip {
+  zip: yauzl.ZipFile;
+  entries: Map<string, yauzl.Entry>;
+  parts: ReturnType<typeof workbookParts>;
+}
+
+/** Opens the file as a zip holding a workbook (400 with a message key when it is not a readable .xlsx). */
+async function openZip(file: string): Promise<OpenedZip> {
   const handle = await fs.open(file, 'r');
   const magic = Buffer.alloc(4);
   try {
@@ -189,26 +189,81 @@ export async function openWorkbookFile(
     if (!workbookEntry || !relsEntry || [...entries.values()].some((entry) => entry.isEncrypted())) {
       throw notXlsx();
     }
-    let parts: ReturnType<typeof workbookParts>;
     try {
-      parts = workbookParts(await readSmall(zip, workbookEntry), await readSmall(zip, relsEntry));
+      return {
+        zip,
+        entries,
+        parts: workbookParts(await readSmall(zip, workbookEntry), await readSmall(zip, relsEntry)),
+      };
     } catch (error) {
       throw error instanceof AppError ? error : unreadable();
     }
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/** 400 when the parts to be read unpack past the limit: a zip bomb stops here, before a byte is inflated. */
+function checkUnpacked(parts: (yauzl.Entry | undefined)[], unpackedLimit: number): void {
+  const unpacked = parts.reduce((sum, entry) => sum + (entry?.uncompressedSize ?? 0), 0);
+  if (unpacked > unpackedLimit) {
+    throw new AppError(400, 'catalog.import.unpacked_too_large', {
+      limit: Math.round(unpackedLimit / 1024 / 1024),
+    });
+  }
+}
+
+/** The first sheet of a workbook and its shared strings, each an inflated stream read once. */
+export interface FirstSheet {
+  /** Null when the workbook names no sheet or its part is missing. */
+  sheet: AsyncIterable<Buffer> | null;
+  sharedStrings: AsyncIterable<Buffer> | null;
+  close(): void;
+}
+
+/**
+ * Opens a workbook's first sheet for reading its XML directly (the pools' ingest), with the same
+ * checks as `openWorkbookFile`: a real, unencrypted .xlsx whose sheet and shared strings unpack
+ * within `unpackedLimit` (yauzl then holds every entry to its declared size).
+ */
+export async function openFirstSheet(file: string, unpackedLimit: number): Promise<FirstSheet> {
+  const { zip, entries, parts } = await openZip(file);
+  try {
+    const sheetEntry = entries.get(parts.sheets[0]?.part ?? '');
+    const sharedEntry = entries.get(parts.sharedStrings);
+    checkUnpacked([sheetEntry, sharedEntry], unpackedLimit);
+    const read = (entry: yauzl.Entry | undefined) =>
+      entry
+        ? (async function* () {
+            for await (const chunk of await zip.openReadStreamPromise(entry)) yield chunk as Buffer;
+          })()
+        : null;
+    return { sheet: read(sheetEntry), sharedStrings: read(sharedEntry), close: () => zip.close() };
+  } catch (error) {
+    zip.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the file as a zip and checks that it is a workbook whose parts the import reads unpack to
+ * a bounded size (`unpackedLimit`, the catalog import's by default). Throws 400 with a message key
+ * for anything that is not a readable .xlsx.
+ */
+export async function openWorkbookFile(
+  file: string,
+  dataSheets: readonly string[],
+  unpackedLimit = UNPACKED_LIMIT_BYTES,
+): Promise<WorkbookFile> {
+  const { zip, entries, parts } = await openZip(file);
+  try {
     const data = dataSheets.flatMap((name) => {
       const entry = entries.get(parts.sheets.find((sheet) => sheet.name === name)?.part ?? '');
       return entry ? [{ name, entry }] : [];
     });
     const sharedStrings = entries.get(parts.sharedStrings);
-    const unpacked = [sharedStrings, ...data.map((sheet) => sheet.entry)].reduce(
-      (sum, entry) => sum + (entry?.uncompressedSize ?? 0),
-      0,
-    );
-    if (unpacked > unpackedLimit) {
-      throw new AppError(400, 'catalog.import.unpacked_too_large', {
-        limit: Math.round(unpackedLimit / 1024 / 1024),
-      });
-    }
+    checkUnpacked([sharedStrings, ...data.map((sheet) => sheet.entry)], unpackedLimit);
     const merges = new Map<string, string[]>();
     const synthetic = syntheticWorkbook(data.map((sheet) => sheet.name));
 
