@@ -39,18 +39,9 @@ const engine = engineName();
 console.log(
   `engine: ${engine === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite (embedded, in memory)'}`,
 );
-const results: Record<string, Measurement[]> = {};
-for (const [name, bench] of Object.entries(benches)) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  const started = performance.now();
-  console.log(`running ${name} …`);
-  results[name] = await bench();
-  console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-}
-
 const format = (m: Measurement) =>
   m.unit === 'ratio' ? m.value.toFixed(2) : `${Math.round(m.value).toLocaleString('en')} ${m.unit}`;
-const rows = Object.entries(results).flatMap(([bench, measurements]) =>
+const tableOf = (bench: string, measurements: Measurement[]) =>
   measurements.map((m) => ({
     bench,
     measurement: m.name,
@@ -58,14 +49,43 @@ const rows = Object.entries(results).flatMap(([bench, measurements]) =>
     goal: m.goal ? `≥ ${m.unit === 'ratio' ? m.goal.min : m.goal.min.toLocaleString('en')}` : '',
     met: m.goal ? (m.value >= m.goal.min ? 'yes' : 'NO') : '',
     note: m.note ?? '',
-  })),
-);
-console.table(rows);
+  }));
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
-fs.mkdirSync(outDir, { recursive: true });
-fs.writeFileSync(
-  path.join(outDir, 'latest.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), engine, node: process.version, results }, null, 2)}\n`,
-);
-console.log(`written ${path.relative(process.cwd(), path.join(outDir, 'latest.json'))}`);
+const outFile = path.join(outDir, 'latest.json');
+const results: Record<string, Measurement[]> = {};
+const failed: Record<string, string> = {};
+/** Written after every bench, so a run cut short (or one bench failing) keeps what was measured. */
+function save() {
+  fs.mkdirSync(outDir, { recursive: true });
+  const run = { at: new Date().toISOString(), engine, node: process.version, results, failed };
+  fs.writeFileSync(outFile, `${JSON.stringify(run, null, 2)}\n`);
+}
+
+for (const [name, bench] of Object.entries(benches)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  const started = performance.now();
+  console.log(`running ${name} …`);
+  try {
+    results[name] = await bench();
+    console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // Each bench's figures as soon as it ends: a long run on PGlite need not be waited out to see them.
+    console.table(tableOf(name, results[name]));
+  } catch (error) {
+    failed[name] = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`  ${name} failed: ${failed[name]}`);
+  }
+  save();
+}
+
+const rows = Object.entries(results).flatMap(([bench, measurements]) => tableOf(bench, measurements));
+if (Object.keys(results).length > 1) {
+  console.log('all benches:');
+  console.table(rows);
+}
+save();
+console.log(`written ${path.relative(process.cwd(), outFile)}`);
+if (Object.keys(failed).length > 0) {
+  console.error(`failed: ${Object.keys(failed).join(', ')}`);
+  process.exitCode = 1;
+}
