@@ -5,7 +5,7 @@ export const maskingEn: Record<keyof typeof maskingZhCN, string> = {
   'masking.menu': 'Masking',
   'masking.title': 'Masking rules',
   'masking.description':
-    "Set a masking rule for each information item; items without one get the default for their sensitivity and the resource's security level. Sharing and opening mask extractions by these rules.",
+    "Set a masking rule for each information item; items without one get the default for their sensitivity and security level (the resource's level for an item without its own). Sharing and opening mask extractions by these rules.",
   'masking.pickResource': 'Resource',
   'masking.pickPlaceholder': 'Pick a resource with a pool table',
   'masking.empty': 'Pick a resource first',
@@ -103,4 +103,6 @@ export const maskingEn: Record<keyof typeof maskingZhCN, string> = {
   'masking.k.breaking': 'Rows breaking it',
   'masking.k.row': 'Row',
   'masking.k.classSize': 'Class size',
+  'masking.resourceLevel': 'Security level of the resource',
+  'masking.refused': 'Rule not saved: {reason}',
 };

@@ -3,7 +3,7 @@ export const maskingZhCN = {
   'masking.menu': '数据脱敏',
   'masking.title': '数据脱敏规则',
   'masking.description':
-    '为每个信息项设置脱敏规则；未设置的按信息项的敏感程度和资源的安全级别采用默认规则。共享、开放提取数据时按规则脱敏。',
+    '为每个信息项设置脱敏规则；未设置的按信息项的敏感程度和安全级别（信息项未定级的按资源的级别）采用默认规则。共享、开放提取数据时按规则脱敏。',
   'masking.pickResource': '数据资源',
   'masking.pickPlaceholder': '选择一个已建表的数据资源',
   'masking.empty': '请先选择一个数据资源',
@@ -97,4 +97,6 @@ export const maskingZhCN = {
   'masking.k.breaking': '不满足的记录数',
   'masking.k.row': '记录号',
   'masking.k.classSize': '等价类大小',
+  'masking.resourceLevel': '资源安全级别',
+  'masking.refused': '规则未保存：{reason}',
 };

@@ -15,11 +15,18 @@ export function KAnonymityPanel({ resourceId, items }: { resourceId: string; ite
       maskingApi.kAnonymity(resourceId, values.k, values.quasiIdentifiers),
   });
   const result: KAnonymityResult | undefined = check.data;
-  const quasi = (form.getFieldValue('quasiIdentifiers') as string[] | undefined) ?? [];
+  // The columns of the result follow the check that made it, not the form as edited since.
+  const quasi = check.variables?.quasiIdentifiers ?? [];
   const keys = items.filter((i) => i.isKey).map((i) => i.fieldName);
   return (
-    <Card title={t('masking.k.title')} style={{ marginTop: 16 }}>
-      <Form form={form} layout="inline" initialValues={{ k: 5 }} onFinish={(values) => check.mutate(values)}>
+    <Card title={t('masking.k.title')} style={{ marginTop: 16 }} data-testid="k-anonymity">
+      <Form
+        form={form}
+        name="kanon"
+        layout="inline"
+        initialValues={{ k: 5 }}
+        onFinish={(values) => check.mutate(values)}
+      >
         <Form.Item name="k" label="k" rules={[{ required: true }]}>
           <InputNumber min={2} max={1000} />
         </Form.Item>
@@ -31,10 +38,12 @@ export function KAnonymityPanel({ resourceId, items }: { resourceId: string; ite
         >
           <Select
             mode="multiple"
+            // Typing an item's name finds it (the values are field names).
+            optionFilterProp="label"
             options={items.filter((i) => i.stored).map((i) => ({ value: i.fieldName, label: i.name }))}
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={check.isPending}>
+        <Button type="primary" htmlType="submit" loading={check.isPending} data-testid="k-run">
           {t('masking.k.run')}
         </Button>
       </Form>
@@ -60,6 +69,7 @@ export function KAnonymityPanel({ resourceId, items }: { resourceId: string; ite
           </Descriptions>
           {result.examples.length > 0 && (
             <Table
+              data-testid="k-breaking-rows"
               size="small"
               rowKey="row"
               pagination={{ pageSize: 10 }}

@@ -21,6 +21,7 @@ import {
   type MaskingPreview,
   type MaskRule,
 } from '../../../api/security-masking.ts';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n, type MessageKey } from '../../../i18n/index.tsx';
@@ -46,6 +47,9 @@ export default function MaskingPage() {
   const [resourceId, setResourceId] = useState<string | undefined>();
   const [editing, setEditing] = useState<MaskingItem | null>(null);
   const [preview, setPreview] = useState<MaskingPreview | null>(null);
+  // The server's refusal of a rule, by field name: shown in the item's row so that it stays beside
+  // the item once the dialog is closed (the toast goes away).
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const tables = useQuery({
     queryKey: ['pools', 'tables'],
     queryFn: ({ signal }) => poolsApi.tables(signal),
@@ -62,12 +66,17 @@ export default function MaskingPage() {
   const save = useMutation({
     mutationFn: ({ item, rule, note }: { item: MaskingItem; rule: MaskRule; note?: string }) =>
       maskingApi.setRule(resourceId!, item.fieldName, rule, note),
-    onSuccess: (data) => {
+    onSuccess: (data, { item }) => {
       done(data);
       setEditing(null);
+      setRefused(({ [item.fieldName]: _gone, ...rest }) => rest);
       message.success(t('masking.saved'));
     },
-    onError: (error) => message.error(errorText(error, t)),
+    onError: (error, { item }) => {
+      const reason = errorText(error, t);
+      setRefused((current) => ({ ...current, [item.fieldName]: reason }));
+      message.error(reason);
+    },
   });
   const clear = useMutation({
     mutationFn: (item: MaskingItem) => maskingApi.clearRule(resourceId!, item.fieldName),
@@ -116,7 +125,11 @@ export default function MaskingPage() {
         <Tag color={SENSITIVITY_COLOR[s]}>{t(`masking.sensitivity.${s}` as MessageKey)}</Tag>
       ),
     },
-    { title: t('masking.levelColumn'), dataIndex: 'level' },
+    {
+      title: t('masking.levelColumn'),
+      dataIndex: 'level',
+      render: (level: string) => <LevelTag level={level} />,
+    },
     {
       title: t('masking.rule'),
       render: (_, item) => (
@@ -127,6 +140,11 @@ export default function MaskingPage() {
               ? t('masking.source.rule', { by: item.updatedByName ?? '—' })
               : t('masking.source.default')}
           </Typography.Text>
+          {refused[item.fieldName] && (
+            <Typography.Text type="danger" role="alert" data-testid="rule-refused">
+              {t('masking.refused', { reason: refused[item.fieldName]! })}
+            </Typography.Text>
+          )}
         </Flex>
       ),
     },
@@ -135,7 +153,7 @@ export default function MaskingPage() {
       render: (_, item) =>
         data?.canManage ? (
           <Space>
-            <Button size="small" onClick={() => setEditing(item)}>
+            <Button size="small" data-testid="rule-edit" onClick={() => setEditing(item)}>
               {t('masking.edit')}
             </Button>
             {item.source === 'rule' && (
@@ -155,8 +173,9 @@ export default function MaskingPage() {
       <PageHeader title={t('masking.title')} description={t('masking.description')} />
       <Card>
         <Flex gap={12} align="center" wrap>
-          <Typography.Text>{t('masking.pickResource')}</Typography.Text>
+          <label htmlFor="masking-resource">{t('masking.pickResource')}</label>
           <Select
+            id="masking-resource"
             showSearch
             style={{ minWidth: 420 }}
             placeholder={t('masking.pickPlaceholder')}
@@ -166,6 +185,7 @@ export default function MaskingPage() {
             onChange={(id: string) => {
               setResourceId(id);
               setPreview(null);
+              setRefused({});
             }}
             options={(tables.data ?? []).map((row) => ({
               value: row.resourceId,
@@ -175,6 +195,7 @@ export default function MaskingPage() {
           {data && (
             <Button
               type="primary"
+              data-testid="masking-preview"
               onClick={() => sample.mutate()}
               loading={sample.isPending}
               disabled={!data.hasTable}
@@ -187,7 +208,14 @@ export default function MaskingPage() {
         {view.isError && <QueryError error={view.error} />}
         {!resourceId && <Empty style={{ marginTop: 24 }} description={t('masking.empty')} />}
         {data && (
+          <Flex gap={8} align="center" style={{ marginTop: 16 }} data-testid="masking-resource-level">
+            <Typography.Text>{t('masking.resourceLevel')}</Typography.Text>
+            <LevelTag level={data.securityLevel} />
+          </Flex>
+        )}
+        {data && (
           <Table
+            data-testid="masking-items"
             style={{ marginTop: 16 }}
             rowKey="fieldName"
             size="middle"
@@ -213,7 +241,11 @@ function PreviewCard({ preview }: { preview: MaskingPreview }) {
   const { t } = useI18n();
   const rows = preview.rows.map((row, index) => ({ ...row, _index: index }));
   return (
-    <Card title={t('masking.previewTitle', { count: preview.rows.length })} style={{ marginTop: 16 }}>
+    <Card
+      title={t('masking.previewTitle', { count: preview.rows.length })}
+      style={{ marginTop: 16 }}
+      data-testid="masking-preview-card"
+    >
       {preview.rows.length === 0 ? (
         <Empty description={t('masking.previewEmpty')} />
       ) : (
