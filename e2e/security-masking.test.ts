@@ -2,10 +2,13 @@
 // officer opens 安全管理 → 数据脱敏 for 人口基本信息 (2,000 pool rows), sees the resource's and each
 // item's security level, is refused a rule that does not fit 姓名 (shown beside the item), sets a
 // name rule with another mask character, previews the masked sample, and runs a k-anonymity check
-// that fails (with its breaking rows) and then passes with fewer quasi-identifiers. The auditor,
-// without security.masking.read, has no menu entry and is refused the page.
+// that fails (with its breaking rows) and then passes with fewer quasi-identifiers. The security
+// officer previews masked values only. On 加密存储 the security officer is refused the key item and
+// encrypts 姓名, which the table then lists with its key. The auditor, without security.masking.read,
+// has no menu entry and is refused the page.
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { apiSession } from './support/api.ts';
 import * as ui from './support/console.ts';
 import { SETTLED } from './support/console.ts';
 import type { RunningServer } from './support/server.ts';
@@ -184,6 +187,60 @@ describe('masking in the console', () => {
     await runCheck(5);
     await panel.getByText('脱敏后的数据满足 5-匿名，可以提供').waitFor();
     expect(await panel.getByTestId('k-breaking-rows').count()).toBe(0);
+  });
+
+  it('shows the security officer masked values only, and the rule the officer set', async () => {
+    await ui.signOut(page, server);
+    await ui.signIn(page, server, 'police.security');
+    await ui.openMenu(page, '安全管理', '数据脱敏', /\/console\/security\/masking$/);
+    await ui.choose(page, 'masking-resource', RESOURCE, RESOURCE);
+    await itemRow('xm')
+      .getByText(/本部门设置（李警官/)
+      .waitFor();
+    await page.getByTestId('masking-preview').click();
+    const card = page.getByTestId('masking-preview-card');
+    await card.getByText('只显示脱敏后的值').waitFor();
+    expect(await card.textContent()).not.toContain('原值：');
+    const cells = await card.locator('tbody tr.ant-table-row').first().locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(cells[1]).toMatch(/^\p{Script=Han}{1,2}○+$/u);
+  });
+
+  it('encrypts a personal item at rest on 加密存储 and refuses the key item', async () => {
+    // The form asks for the resource's id, which the officer copies from the pool table's page.
+    const officer = await apiSession(server, 'police.security', server.demoPassword);
+    const tables = await officer<{ resourceId: string; name: string }[]>('/pools/tables');
+    const resourceId = tables.find((row) => row.name === RESOURCE)!.resourceId;
+
+    await ui.openMenu(page, '安全管理', '加密存储', /\/console\/security\/encryption$/);
+    await page.getByText('尚无加密存储的信息项').waitFor();
+    const enable = (field: string) => async () => {
+      await page.locator('#resourceId').fill(resourceId);
+      await page.locator('#field').fill(field);
+      await page.getByRole('button', { name: '加密信息项' }).click();
+      await page
+        .locator(SETTLED('.ant-popover'))
+        .getByRole('button', { name: /确\s*定|OK/ })
+        .click();
+    };
+
+    await enable('gmsfhm')();
+    await page.getByText('主键信息项 公民身份号码 不能加密').waitFor();
+
+    await enable('xm')();
+    await page.getByText('已加密 xm').waitFor();
+    const row = page.locator('.ant-card', { hasText: '加密字段' }).locator('tbody tr.ant-table-row');
+    await row.first().waitFor();
+    const cells = await row.first().locator('td').allTextContents();
+    expect(cells.slice(0, 4)).toEqual([`${RESOURCE}101/000001`, 'xm', '重庆市公安局', '已加密']);
+    // Sealed in one transaction: the progress bar is full (green, with a tick instead of a figure).
+    expect(await row.first().locator('.ant-progress-status-success').count()).toBe(1);
+    // The keys table names the key in use, never its material.
+    const keys = page.locator('.ant-card', { hasText: '数据密钥' }).locator('tbody tr.ant-table-row');
+    const key = await keys.first().locator('td').allTextContents();
+    expect(key[1]).toBe('sm4-cbc-hmac-sm3');
+    expect(key.slice(3)).toEqual(['启用中', '1']);
+    expect(cells[5]).toBe(key[0]);
   });
 
   it('gives the auditor no masking entry and refuses the page', async () => {
