@@ -94,7 +94,10 @@ describe('masking in the console', () => {
     await ui.choose(page, 'masking-resource', RESOURCE, RESOURCE);
 
     // The classification level of the resource and of each item, beside its rule.
-    await page.getByTestId('masking-resource-level').getByText('重要数据').waitFor();
+    // The resource's level with its sub-level (重要数据 · …), the item's without.
+    const resourceLevel = page.getByTestId('masking-resource-level').getByTestId('level-tag');
+    await resourceLevel.waitFor();
+    expect(await resourceLevel.textContent()).toBe('重要数据 · 重要2级');
     await itemRow('xm').getByTestId('level-tag').waitFor();
     expect(await itemRow('xm').getByTestId('level-tag').textContent()).toBe('重要数据');
     expect(await itemRow('xm').textContent()).toContain('默认规则');

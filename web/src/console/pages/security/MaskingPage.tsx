@@ -27,6 +27,7 @@ import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n, type MessageKey } from '../../../i18n/index.tsx';
 import { errorText } from '../../../lib/problems.ts';
 import { KAnonymityPanel } from './KAnonymityPanel.tsx';
+import { ResourceLevelTag } from './ResourceLevel.tsx';
 import { RuleEditor, ruleSummary } from './RuleEditor.tsx';
 
 const SENSITIVITY_COLOR: Record<string, string> = {
@@ -210,7 +211,8 @@ export default function MaskingPage() {
         {data && (
           <Flex gap={8} align="center" style={{ marginTop: 16 }} data-testid="masking-resource-level">
             <Typography.Text>{t('masking.resourceLevel')}</Typography.Text>
-            <LevelTag level={data.securityLevel} />
+            {/* From the catalog entry: it carries the sub-level, which the masking view does not. */}
+            <ResourceLevelTag resourceId={data.resourceId} />
           </Flex>
         )}
         {data && (
