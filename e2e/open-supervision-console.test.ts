@@ -212,6 +212,8 @@ describe('usage supervision in the console', () => {
     const breach = await recordBreach();
     expect(await breach.getByTestId('breach-breach').textContent()).toBe(BREACH);
     expect(await breach.getByTestId('breach-facts').textContent()).toContain('已暂停');
+    // The dataset's security level stands beside its name, as wherever data is shown.
+    await expect.poll(() => breach.getByTestId('level-tag').textContent()).toMatch(/数据/);
     expect(await breach.getByTestId('breach-report').textContent()).toContain('使用方尚未提交整改情况');
     // Accepting waits for the user's report; terminating is offered at once.
     expect(await breach.getByTestId('breach-accept').count()).toBe(0);

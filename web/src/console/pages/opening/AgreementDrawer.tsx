@@ -30,6 +30,7 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
 import { BreachModal } from './BreachModal.tsx';
 import { AgreementStatusTag, FeedbackCell, useMethodNames, useRefreshOpening } from './shared.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 const PARTIES: readonly AgreementParty[] = ['applicant', 'provider'];
 
@@ -150,7 +151,8 @@ function Terms({ agreement }: { agreement: OpenAgreementDetail }) {
         <FeedbackCell agreement={agreement} />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.dataset')}>
-        {agreement.resource.name}（{agreement.resource.code}）
+        {agreement.resource.name}（{agreement.resource.code}）{' '}
+        <ResourceLevelTag resourceId={agreement.resource.id} />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.provider')}>{agreement.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('opening.field.applicant')}>{agreement.applicant.name}</Descriptions.Item>

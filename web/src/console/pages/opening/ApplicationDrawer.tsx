@@ -12,6 +12,7 @@ import { ExtensionPanel } from '../sharing/ExtensionPanel.tsx';
 import { StepsTimeline } from '../sharing/StepsTimeline.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
 import { ApplicationStateTag, useMethodNames, useRefreshOpening } from './shared.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Item names of field names (the detail's `items` hold the names of those asked for). */
 function names(application: OpenApplicationDetail, fields: readonly string[]): string {
@@ -97,7 +98,8 @@ function ApplicationFacts({ application }: { application: OpenApplicationDetail 
         />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.dataset')}>
-        {application.resource.name}（{application.resource.code}）
+        {application.resource.name}（{application.resource.code}）{' '}
+        <ResourceLevelTag resourceId={application.resource.id} />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.provider')}>{application.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('opening.field.applicant')}>{application.applicant.name}</Descriptions.Item>

@@ -15,6 +15,7 @@ import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { BreachDecisionModal } from './BreachModal.tsx';
 import { AgreementStatusTag } from './shared.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 const STATE_COLORS: Record<BreachState, string> = {
   open: 'orange',
@@ -137,7 +138,7 @@ function Facts({ breach }: { breach: Breach }) {
         {isAgreementStatus(state) ? <AgreementStatusTag status={state} /> : state}
       </Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.dataset')}>
-        {breach.resource.name ?? '—'}
+        {breach.resource.name ?? '—'} <ResourceLevelTag resourceId={breach.resource.id} />
       </Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.provider')}>{breach.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.applicant')}>

@@ -10,6 +10,7 @@ import { download } from '../../../lib/download.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { ObjectionStateTag, useSourceName } from './oversight-shared.tsx';
 import { DecideModal, SuspendModal, type SuspensionTarget } from './SuspensionModals.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Bytes in the unit a person reads. */
 function size(bytes: number): string {
@@ -92,7 +93,8 @@ function Facts({ objection }: { objection: ObjectionDetail }) {
         {t(`oversight.ground.${objection.ground}`)}
       </Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.dataset')}>
-        {objection.resourceName ?? '—'}（{objection.resourceCode}）
+        {objection.resourceName ?? '—'}（{objection.resourceCode}）{' '}
+        <ResourceLevelTag resourceId={objection.resourceId} />
       </Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.provider')}>{objection.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.objector')}>

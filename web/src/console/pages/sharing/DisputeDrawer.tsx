@@ -28,6 +28,7 @@ import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
 import { useRefreshSharing } from './shared.tsx';
 import { StepsTimeline } from './StepsTimeline.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Where a dispute stands. */
 export type DisputeState = ShareDispute['state'];
@@ -105,7 +106,8 @@ export function DisputeDrawer({ id, onClose }: { id: string; onClose(): void }) 
               )}
             </Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.resource')}>
-              {dispute.resource.name}（{dispute.resource.code}）
+              {dispute.resource.name}（{dispute.resource.code}）{' '}
+              <ResourceLevelTag resourceId={dispute.resource.id} />
             </Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.provider')}>{dispute.provider.name}</Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.applicant')}>

@@ -14,6 +14,7 @@ import { ApiGuide } from './ApiGuide.tsx';
 import { ConditionTags } from './ConditionBuilder.tsx';
 import { GrantStateTag, useRefreshSharing } from './shared.tsx';
 import { UsageChart } from './UsageChart.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /**
  * A grant: exactly what may be read (items with their masking, row conditions, purpose, application,
@@ -103,7 +104,7 @@ function GrantFacts({ grant, items }: { grant: ShareGrant; items: Item[] | undef
           {t(`sharing.basis.${grant.basis}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.resource')}>
-          {grant.resource.name}（{grant.resource.code}）
+          {grant.resource.name}（{grant.resource.code}） <ResourceLevelTag resourceId={grant.resource.id} />
         </Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.provider')}>{grant.provider.name}</Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.consumer')}>{grant.consumer.name}</Descriptions.Item>

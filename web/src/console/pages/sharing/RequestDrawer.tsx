@@ -16,6 +16,7 @@ import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { StepsTimeline } from './StepsTimeline.tsx';
 import type { RequestSide } from './RequestsPage.tsx';
 import { itemNames, RequestDue, RequestStateTag, useRefreshSharing } from './shared.tsx';
+import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** The detail of a request: what was asked, what was decided, the case's steps, and the next act. */
 export function RequestDrawer({ id, side, onClose }: { id: string; side: RequestSide; onClose(): void }) {
@@ -122,7 +123,8 @@ function RequestFacts({ request, items }: { request: ShareRequestDetail; items: 
         <RequestDue request={request} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sharing.field.resource')}>
-        {request.resource.name}（{request.resource.code}）
+        {request.resource.name}（{request.resource.code}）{' '}
+        <ResourceLevelTag resourceId={request.resource.id} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sharing.field.basis')}>
         {t(`sharing.basis.${request.kind}`)}
