@@ -38,6 +38,8 @@ describe('security incidents in the console', () => {
     await ui.signIn(page, server, 'police.security');
     await ui.openMenu(page, '安全管理', '安全事件', /\/console\/security\/incidents$/);
     await page.getByTestId('incident-register').click();
+    // The dialog opens with an animation: submit once its form is there, or the click may miss it.
+    await page.locator('#incident_title').waitFor();
     await page.getByTestId('form-submit').click();
     await ui.fieldError(page, 'incident_title').waitFor();
     expect(await ui.fieldError(page, 'incident_title').textContent()).toContain('请填写事件名称');
