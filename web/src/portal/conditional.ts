@@ -2,9 +2,10 @@
 // signed-in user's applications and agreements, and turning a refusal's field problems into
 // per-field messages.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError } from '../api/client.ts';
+import { ApiError } from '../api/client.ts';
 import { openingApi, type AgreementStatus, type ApplicationState } from '../api/opening.ts';
 import type { PortalKey } from './i18n/index.tsx';
+import { usePortalProfile } from './profile.ts';
 
 /** The parts of GET /profile these pages read. */
 interface ConditionalProfile {
@@ -15,11 +16,7 @@ interface ConditionalProfile {
 
 /** The profile's rules of conditionally open data (the longest period, the reply deadline, review). */
 export function useConditionalProfile() {
-  const profile = useQuery({
-    queryKey: ['profile'],
-    queryFn: ({ signal }) => api.get<ConditionalProfile>('/profile', undefined, { signal }),
-    staleTime: 10 * 60_000,
-  });
+  const profile = usePortalProfile<ConditionalProfile>();
   const data = profile.data;
   return {
     loaded: data !== undefined,

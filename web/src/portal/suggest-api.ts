@@ -2,10 +2,10 @@
 // 'public'): filing a suggestion, the user's own list and one suggestion with its answers, and the
 // profile's deadline for answering. Shapes as server/src/modules/catalog/demands/demands.schemas.ts
 // gives them (Suggestion; the answers' types are web/src/api/catalog-demands.ts's).
-import { useQuery } from '@tanstack/react-query';
 import type { Demand, DemandAnswer, DemandResource, DemandState } from '../api/catalog-demands.ts';
 import { api } from '../api/client.ts';
 import type { Paged } from './account-api.ts';
+import { usePortalProfile } from './profile.ts';
 
 // The answers' shapes are the demand API's, as the console reads them (types only: nothing of the
 // console's code comes with them).
@@ -66,14 +66,9 @@ interface SuggestProfile {
 }
 
 /**
- * The profile's deadline for answering a suggestion; `loaded` false until known. Same query key as
- * the other portal pages that read the profile: it is one answer, fetched once.
+ * The profile's deadline for answering a suggestion; `loaded` false until known.
  */
 export function useSuggestDeadline() {
-  const profile = useQuery({
-    queryKey: ['profile'],
-    queryFn: ({ signal }) => api.get<SuggestProfile>('/profile', undefined, { signal }),
-    staleTime: 10 * 60_000,
-  });
+  const profile = usePortalProfile<SuggestProfile>();
   return { loaded: profile.data !== undefined, rule: profile.data?.deadlines.demandReply ?? null };
 }

@@ -11,19 +11,3 @@ export function ResourceLevelTag({ resourceId }: { resourceId: string | undefine
   const published = useResource(resourceId).data?.published;
   return <LevelTag level={published?.securityLevel} subLevel={published?.securitySubLevel} />;
 }
-
-/**
- * The level of one information item of a resource: its own classification level, else the
- * resource's (as masking's defaults use it, see docs/security-masking.md "Defaults").
- */
-export function ItemLevelTag({
-  resourceId,
-  fieldName,
-}: {
-  resourceId: string | undefined;
-  fieldName: string;
-}) {
-  const published = useResource(resourceId).data?.published;
-  const item = published?.items.find((i) => i.fieldName === fieldName);
-  return <LevelTag level={item?.securityLevel ?? published?.securityLevel} />;
-}
