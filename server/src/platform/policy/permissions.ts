@@ -241,6 +241,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'pool.read',
     'security.review.read',
     'security.incident.read',
+    'security.encryption.read',
     'share.read',
     'open.application.read',
     'open.objection.read',

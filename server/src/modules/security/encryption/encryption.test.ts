@@ -38,6 +38,8 @@ let security: TestSession;
 let admin: TestSession;
 let table: string;
 
+let policeRegion: string;
+
 beforeAll(async () => {
   keyring = Keyring.fromFile(path.join(keyDir, 'keys.json'), 'sm', { createIfMissing: true });
   t = await createTestApp({ keyring });
@@ -48,6 +50,7 @@ beforeAll(async () => {
     .select(['department_id', 'region_id'])
     .where('username', '=', 'police.officer')
     .executeTakeFirstOrThrow();
+  policeRegion = department.region_id!;
   await createUser(t.database.db, {
     role: 'security_officer',
     username: 'police.secrecy',
@@ -97,9 +100,21 @@ describe('encrypting a column at rest', () => {
     const key = await encrypt(police, 'sfzh');
     expect(key.statusCode).toBe(409);
     expect(key.json().detail).toContain('主键');
+    // Each refusal names the body field it is about, so the console shows it beside that field.
+    expect(key.json().errors).toEqual([{ path: '/body/field', message: key.json().detail }]);
     expect((await encrypt(police, 'sg')).statusCode).toBe(409);
-    expect((await encrypt(police, 'csrq')).statusCode).toBe(409);
-    expect((await encrypt(police, 'nothing')).statusCode).toBe(404);
+    const date = await encrypt(police, 'csrq');
+    expect(date.statusCode).toBe(409);
+    expect(date.json().errors[0]).toEqual({
+      path: '/body/field',
+      message: '只有字符型信息项可加密存储，出生日期 的类型为“日期型”',
+    });
+    const missing = await encrypt(police, 'nothing');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().errors[0].path).toBe('/body/field');
+    const noTable = await encrypt(police, 'xm', '00000000-0000-4000-8000-000000000000');
+    expect(noTable.statusCode).toBe(404);
+    expect(noTable.json().errors[0].path).toBe('/body/resourceId');
     const status = await t.app.inject({ url: '/api/v1/security/encryption', headers: police.read });
     expect(status.json().columns).toEqual([]);
   });
@@ -242,6 +257,20 @@ describe('encrypting a column at rest', () => {
     const other = await t.app.inject({ url: '/api/v1/security/encryption', headers: market.read });
     expect(other.statusCode).toBe(200);
     expect(other.json().columns).toEqual([]);
+  });
+
+  it('an auditor of the region reads the status but may not encrypt', async () => {
+    await createUser(t.database.db, {
+      role: 'auditor',
+      username: 'region.auditor',
+      regionId: policeRegion,
+    });
+    const auditor = await login(t.app, 'region.auditor', 'Test-password-1');
+    const status = await t.app.inject({ url: '/api/v1/security/encryption', headers: auditor.read });
+    expect(status.statusCode).toBe(200);
+    expect(status.json().columns).toHaveLength(2);
+    const refused = await encrypt(auditor, 'xm');
+    expect(refused.statusCode).toBe(403);
   });
 });
 
