@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { wrkAvailable, wrkClosed } from './wrk.ts';
 
 /** Closed loop: `connections` callers each sending the next request when the last one answered. */
 export interface ClosedJob {
@@ -180,8 +181,12 @@ function download(job: DownloadJob): Promise<LoadResult> {
   });
 }
 
-/** Runs a job in a child process and returns what it measured. */
+/** Which program generates the closed-loop load (for the benches' notes). */
+export const closedLoader = () => (wrkAvailable() ? 'wrk -t 1' : 'a Node child process');
+
+/** Runs a job in a child process (wrk for a closed loop where installed) and returns what it measured. */
 export function runLoad(job: Job): Promise<LoadResult> {
+  if (job.mode === 'closed' && wrkAvailable()) return wrkClosed(job);
   // The job (thousands of paths) goes through a file: the environment has a size limit.
   const file = path.join(
     os.tmpdir(),

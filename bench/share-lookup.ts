@@ -20,7 +20,7 @@ import { auditRow } from '../server/src/platform/audit/audit.ts';
 import type { AppInstance } from '../server/src/platform/http/types.ts';
 import { qualified } from '../server/src/modules/pools/pool-schema.ts';
 import { throughput, type Measurement } from './common.ts';
-import { runLoad } from './share-load.ts';
+import { closedLoader, runLoad } from './share-load.ts';
 import { benchActor, BENCH_PURPOSE, shareBenchWorld, type ShareBenchWorld } from './share-setup.ts';
 
 const ROWS = Number(process.env.ZS_BENCH_SHARE_ROWS ?? 100_000);
@@ -162,7 +162,7 @@ export async function benchShareLookup(): Promise<Measurement[]> {
       durationMs: ROUND_S * 2000,
       rate,
     });
-    const note = `${ROWS.toLocaleString('en')} rows, ${CONNECTIONS} keep-alive connections from a child process, ${ROUNDS}×${ROUND_S} s alternating`;
+    const note = `${ROWS.toLocaleString('en')} rows, ${CONNECTIONS} keep-alive connections from ${closedLoader()} (p99: an open loop from a Node child), ${ROUNDS}×${ROUND_S} s alternating`;
     return [
       { name: 'audited lookup through the API (peak)', value: peak, unit: 'req/s', note },
       { name: `same statement (${by})`, value: mean(base), unit: 'tx/s' },
@@ -278,7 +278,7 @@ export async function benchShareLookupBare(): Promise<Measurement[]> {
       cpu.bare.push(cpuPer(before, b.count));
       rates.bare.push(b.perSecond);
     }
-    const note = `${ROWS.toLocaleString('en')} rows, ${CONNECTIONS} connections, pool of ${DB_CLIENTS} each, ${ROUNDS}×${ROUND_S} s alternating`;
+    const note = `${ROWS.toLocaleString('en')} rows, ${CONNECTIONS} connections from ${closedLoader()}, pool of ${DB_CLIENTS} each, ${ROUNDS}×${ROUND_S} s alternating`;
     return [
       { name: 'unaudited lookup through the API', value: mean(rates.ours), unit: 'req/s', note },
       { name: 'bare node:http + pg, same statement', value: mean(rates.bare), unit: 'req/s' },
