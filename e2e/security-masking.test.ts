@@ -1,14 +1,13 @@
 // Masking (数据脱敏) in a real browser against the real server and the seeded demo pools: the police
 // officer opens 安全管理 → 数据脱敏 for 人口基本信息 (2,000 pool rows), sees the resource's and each
-// item's security level, is refused a rule that does not fit 姓名 (shown beside the item), sets a
+// item's security level, is refused a rule that does not fit 姓名 (shown beside the rule-kind field
+// in the dialog and beside the item), sets a
 // name rule with another mask character, previews the masked sample, and runs a k-anonymity check
 // that fails (with its breaking rows) and then passes with fewer quasi-identifiers. The security
-// officer previews masked values only. On 加密存储 the security officer is refused the key item and
-// encrypts 姓名, which the table then lists with its key. The auditor, without security.masking.read,
-// has no menu entry and is refused the page.
+// officer previews masked values only. The auditor, without security.masking.read, has no menu entry
+// and is refused the page. (Encryption at rest has its own file: security-encryption.test.ts.)
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiSession } from './support/api.ts';
 import * as ui from './support/console.ts';
 import { SETTLED } from './support/console.ts';
 import type { RunningServer } from './support/server.ts';
@@ -131,14 +130,18 @@ describe('masking in the console', () => {
       .locator(SETTLED('.ant-modal'))
       .getByRole('button', { name: /保\s*存/ })
       .click();
+    // The dialog stays open with the refusal (path /body/rule/kind) under the rule-kind field.
+    const kindError = ui.fieldError(page, 'kind');
+    await kindError.getByText('“日期截断”不适用于字符型信息项“姓名”', { exact: false }).waitFor();
     const refused = itemRow('xm').getByTestId('rule-refused');
     await refused.waitFor();
     expect(await refused.textContent()).toContain('规则未保存');
     expect(await refused.textContent()).toContain('“日期截断”不适用于字符型信息项“姓名”');
     await page.unroute(VIEW);
 
-    // A rule that fits: names masked with ○ instead of *.
+    // A rule that fits: names masked with ○ instead of *; picking another kind clears the error.
     await pickKind('姓名');
+    await expect.poll(() => ui.fieldError(page, 'kind').count()).toBe(0);
     await page.locator('#maskChar').fill('○');
     await page.locator('#note').fill('对外提供时姓名只保留姓氏');
     await page
@@ -207,43 +210,6 @@ describe('masking in the console', () => {
     const cells = await card.locator('tbody tr.ant-table-row').first().locator('td').allTextContents();
     expect(cells[0]).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
     expect(cells[1]).toMatch(/^\p{Script=Han}{1,2}○+$/u);
-  });
-
-  it('encrypts a personal item at rest on 加密存储 and refuses the key item', async () => {
-    // The form asks for the resource's id, which the officer copies from the pool table's page.
-    const officer = await apiSession(server, 'police.security', server.demoPassword);
-    const tables = await officer<{ resourceId: string; name: string }[]>('/pools/tables');
-    const resourceId = tables.find((row) => row.name === RESOURCE)!.resourceId;
-
-    await ui.openMenu(page, '安全管理', '加密存储', /\/console\/security\/encryption$/);
-    await page.getByText('尚无加密存储的信息项').waitFor();
-    const enable = (field: string) => async () => {
-      await page.locator('#resourceId').fill(resourceId);
-      await page.locator('#field').fill(field);
-      await page.getByRole('button', { name: '加密信息项' }).click();
-      await page
-        .locator(SETTLED('.ant-popover'))
-        .getByRole('button', { name: /确\s*定|OK/ })
-        .click();
-    };
-
-    await enable('gmsfhm')();
-    await page.getByText('主键信息项 公民身份号码 不能加密').waitFor();
-
-    await enable('xm')();
-    await page.getByText('已加密 xm').waitFor();
-    const row = page.locator('.ant-card', { hasText: '加密字段' }).locator('tbody tr.ant-table-row');
-    await row.first().waitFor();
-    const cells = await row.first().locator('td').allTextContents();
-    expect(cells.slice(0, 4)).toEqual([`${RESOURCE}101/000001`, 'xm', '重庆市公安局', '已加密']);
-    // Sealed in one transaction: the progress bar is full (green, with a tick instead of a figure).
-    expect(await row.first().locator('.ant-progress-status-success').count()).toBe(1);
-    // The keys table names the key in use, never its material.
-    const keys = page.locator('.ant-card', { hasText: '数据密钥' }).locator('tbody tr.ant-table-row');
-    const key = await keys.first().locator('td').allTextContents();
-    expect(key[1]).toBe('sm4-cbc-hmac-sm3');
-    expect(key.slice(3)).toEqual(['启用中', '1']);
-    expect(cells[5]).toBe(key[0]);
   });
 
   it('gives the auditor no masking entry and refuses the page', async () => {

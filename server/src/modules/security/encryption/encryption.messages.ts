@@ -23,11 +23,14 @@ export const encryptionMessages = defineMessages({
     en: 'Key item {field} cannot be encrypted: lookups and the unique key need its plain value',
   },
   'security.encryption.not_sensitive': {
-    'zh-CN': '只有敏感或个人信息项可加密存储，{field} 的敏感级别为 {sensitivity}',
+    'zh-CN': '只有敏感或个人信息项可加密存储，{field} 的敏感级别为“{sensitivity}”',
     en: 'Only sensitive or personal items are encrypted at rest; {field} is {sensitivity}',
   },
+  'security.encryption.sensitivity.general': { 'zh-CN': '一般', en: 'general' },
+  'security.encryption.sensitivity.personal': { 'zh-CN': '个人信息', en: 'personal' },
+  'security.encryption.sensitivity.sensitive': { 'zh-CN': '敏感信息', en: 'sensitive' },
   'security.encryption.not_character': {
-    'zh-CN': '只有字符型信息项可加密存储，{field} 的类型为 {dataType}',
+    'zh-CN': '只有字符型信息项可加密存储，{field} 的类型为“{dataType}”',
     en: 'Only character items are encrypted at rest; {field} has type {dataType}',
   },
   'security.encryption.migration_pending': {

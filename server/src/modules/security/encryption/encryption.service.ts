@@ -7,7 +7,7 @@ import { tryAdvisoryLock } from '../../../platform/cases/cases.repository.ts';
 import { KeyringError, type Keyring } from '../../../platform/crypto/keyring.ts';
 import { open, seal } from '../../../platform/crypto/seal.ts';
 import type { DB } from '../../../platform/db/schema.ts';
-import { AppError, conflict, notFound } from '../../../platform/errors/app-error.ts';
+import { AppError, conflict } from '../../../platform/errors/app-error.ts';
 import { systemContext, type RequestContext } from '../../../platform/policy/actor.ts';
 import { inDepartmentScope } from '../../../platform/policy/policy.ts';
 import { findPoolTable, updatePoolTable } from '../../pools/pool-tables.repository.ts';
@@ -29,6 +29,7 @@ import {
   writeSealed,
   type EncryptedColumnRow,
 } from './encryption.repository.ts';
+import '../masking/masking.messages.ts';
 import './encryption.messages.ts';
 
 /** Values sealed per statement when a column is converted. */
@@ -37,6 +38,14 @@ const CONVERT_BATCH = 2_000;
 export const ROTATE_BATCH = 500;
 // Advisory lock key of the rotation sweep ("zskr"), unique among the platform's locks.
 const ROTATE_LOCK = 0x7a73_6b72;
+
+/**
+ * A refusal of the choice in the form, naming the body field it is about (`/body/resourceId`,
+ * `/body/field`) so that the console shows it beside that field.
+ */
+function refusal(status: number, code: string, params: Record<string, unknown>, field: string) {
+  return new AppError(status, code, params, [{ path: `/body/${field}`, code, params }]);
+}
 
 /** The sensitivities whose items may be encrypted at rest. */
 const ENCRYPTABLE = new Set(['sensitive', 'personal']);
@@ -53,21 +62,30 @@ export async function encryptColumn(
 ) {
   return db.transaction().execute(async (trx) => {
     const table = await findPoolTable(trx, input.resourceId, true);
-    if (!table) throw notFound('what.pool_table');
+    if (!table) throw refusal(404, 'resource.not_found', { what: 'what.pool_table' }, 'resourceId');
     requireOwnPool(context.actor!, table);
+    if (table.pending_changes.length > 0)
+      throw refusal(409, 'security.encryption.migration_pending', {}, 'resourceId');
     const column = table.columns.find((c) => c.field === input.field && !c.retired);
-    if (!column) throw new AppError(404, 'security.encryption.item_not_found', { field: input.field });
-    if (column.encrypted) throw conflict('security.encryption.already_encrypted', { field: column.name });
-    if (column.isKey) throw conflict('security.encryption.key_item', { field: column.name });
+    if (!column) throw refusal(404, 'security.encryption.item_not_found', { field: input.field }, 'field');
+    const named = { field: column.name };
+    if (column.encrypted) throw refusal(409, 'security.encryption.already_encrypted', named, 'field');
+    if (column.isKey) throw refusal(409, 'security.encryption.key_item', named, 'field');
     if (column.dataType !== 'C')
-      throw conflict('security.encryption.not_character', { field: column.name, dataType: column.dataType });
-    if (table.pending_changes.length > 0) throw conflict('security.encryption.migration_pending');
+      throw refusal(
+        409,
+        'security.encryption.not_character',
+        { ...named, dataType: `masking.type.${column.dataType}` },
+        'field',
+      );
     const item = await findItem(trx, table.revision_id, column.field);
     if (!item || !ENCRYPTABLE.has(item.sensitivity))
-      throw conflict('security.encryption.not_sensitive', {
-        field: column.name,
-        sensitivity: item?.sensitivity ?? 'general',
-      });
+      throw refusal(
+        409,
+        'security.encryption.not_sensitive',
+        { ...named, sensitivity: `security.encryption.sensitivity.${item?.sensitivity ?? 'general'}` },
+        'field',
+      );
     keyring.refresh();
     const key = keyring.activeKey();
     const aad = columnAad(table.resource_id, column.field);

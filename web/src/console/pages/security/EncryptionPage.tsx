@@ -1,85 +1,42 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Empty, Popconfirm, Progress, Space, Table, Tag, Typography } from 'antd';
 import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Form,
-  Input,
-  Popconfirm,
-  Progress,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { api } from '../../../api/client.ts';
+  encryptionApi,
+  encryptionKey,
+  type DataKey,
+  type EncryptedColumn,
+} from '../../../api/security-encryption.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-
-interface EncryptedColumn {
-  resourceId: string;
-  resourceCode: string | null;
-  resourceName: string | null;
-  departmentName: string | null;
-  field: string;
-  state: 'encrypted' | 'rotating';
-  targetKeyId: string;
-  keyIds: string[];
-  rowsTotal: number;
-  rowsDone: number;
-}
-interface DataKey {
-  id: string;
-  algorithm: string;
-  created: string;
-  active: boolean;
-  columns: number;
-}
-interface EncryptionStatus {
-  source: string;
-  algorithm: string;
-  keys: DataKey[];
-  columns: EncryptedColumn[];
-}
+import { errorText } from '../../../lib/problems.ts';
+import { EncryptColumnForm } from './EncryptColumnForm.tsx';
 
 /**
  * 加密存储: the encrypted columns in scope with their keys and rotation progress, the data keys
- * (never their material), turning encryption on for an item, and (administrator) key rotation.
+ * (never their material), turning encryption on for an item (picked from the department's pool
+ * tables, see EncryptColumnForm), and (administrator) key rotation.
  */
 export default function EncryptionPage() {
   const { t } = useI18n();
   const { can } = useSession();
   const { message } = App.useApp();
   const client = useQueryClient();
-  const [form] = Form.useForm<{ resourceId: string; field: string }>();
   const status = useQuery({
-    queryKey: ['security', 'encryption'],
-    queryFn: ({ signal }) => api.get<EncryptionStatus>('/security/encryption', undefined, { signal }),
+    queryKey: encryptionKey,
+    queryFn: ({ signal }) => encryptionApi.status(signal),
     // While a rotation runs, the progress bars move on their own.
     refetchInterval: (query) =>
       query.state.data?.columns.some((c) => c.state === 'rotating') ? 3_000 : false,
   });
-  const refresh = () => void client.invalidateQueries({ queryKey: ['security', 'encryption'] });
-  const enable = useMutation({
-    mutationFn: (values: { resourceId: string; field: string }) =>
-      api.post<EncryptedColumn>('/security/encryption/columns', values),
-    onSuccess: (column) => {
-      void message.success(t('encryption.enabled', { field: column.field }));
-      form.resetFields();
-      refresh();
-    },
-    onError: (error: Error) => void message.error(error.message),
-  });
   const rotate = useMutation({
-    mutationFn: () => api.post<{ keyId: string }>('/security/keys/rotate'),
+    mutationFn: () => encryptionApi.rotate(),
     onSuccess: (result) => {
       void message.success(t('encryption.rotated', { keyId: result.keyId }));
-      refresh();
+      void client.invalidateQueries({ queryKey: encryptionKey });
     },
-    onError: (error: Error) => void message.error(error.message),
+    onError: (error) => void message.error(errorText(error, t)),
   });
 
   return (
@@ -161,32 +118,7 @@ export default function EncryptionPage() {
         />
       </Card>
       {can('security.encryption.manage') ? (
-        <Card title={t('encryption.enable')}>
-          <Typography.Paragraph type="secondary">{t('encryption.enableHint')}</Typography.Paragraph>
-          <Form form={form} layout="inline" onFinish={(values) => enable.mutate(values)}>
-            <Form.Item
-              name="resourceId"
-              label={t('encryption.resourceId')}
-              rules={[{ required: true, message: t('encryption.required') }]}
-            >
-              <Input style={{ width: 320 }} />
-            </Form.Item>
-            <Form.Item
-              name="field"
-              label={t('encryption.fieldName')}
-              rules={[{ required: true, message: t('encryption.required') }]}
-            >
-              <Input style={{ width: 160 }} />
-            </Form.Item>
-            <Form.Item>
-              <Popconfirm title={t('encryption.enableConfirm')} onConfirm={() => form.submit()}>
-                <Button type="primary" loading={enable.isPending}>
-                  {t('encryption.enable')}
-                </Button>
-              </Popconfirm>
-            </Form.Item>
-          </Form>
-        </Card>
+        <EncryptColumnForm encrypted={status.data?.columns ?? []} />
       ) : null}
     </>
   );

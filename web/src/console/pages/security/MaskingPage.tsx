@@ -73,12 +73,17 @@ export default function MaskingPage() {
       setRefused(({ [item.fieldName]: _gone, ...rest }) => rest);
       message.success(t('masking.saved'));
     },
+    // The dialog stays open and shows the refusal beside the field it names (see RuleEditor).
     onError: (error, { item }) => {
       const reason = errorText(error, t);
       setRefused((current) => ({ ...current, [item.fieldName]: reason }));
-      message.error(reason);
     },
   });
+  // A refusal of the last save is for the dialog it was made in, not for the next one.
+  const edit = (item: MaskingItem | null) => {
+    save.reset();
+    setEditing(item);
+  };
   const clear = useMutation({
     mutationFn: (item: MaskingItem) => maskingApi.clearRule(resourceId!, item.fieldName),
     onSuccess: (data) => {
@@ -154,7 +159,7 @@ export default function MaskingPage() {
       render: (_, item) =>
         data?.canManage ? (
           <Space>
-            <Button size="small" data-testid="rule-edit" onClick={() => setEditing(item)}>
+            <Button size="small" data-testid="rule-edit" onClick={() => edit(item)}>
               {t('masking.edit')}
             </Button>
             {item.source === 'rule' && (
@@ -232,7 +237,8 @@ export default function MaskingPage() {
       <RuleEditor
         item={editing}
         saving={save.isPending}
-        onCancel={() => setEditing(null)}
+        error={save.error}
+        onCancel={() => edit(null)}
         onSave={(rule, note) => editing && save.mutate({ item: editing, rule, note })}
       />
     </>

@@ -1,5 +1,6 @@
-import { Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import { ApiError } from '../../../api/client.ts';
 import type { MaskingItem, MaskRule } from '../../../api/security-masking.ts';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n/index.tsx';
 
@@ -68,22 +69,67 @@ function toRule(values: Values): MaskRule {
   return rule;
 }
 
+const FIELD_NAMES: readonly string[] = [
+  'kind',
+  'keepStart',
+  'keepEnd',
+  'maskChar',
+  'onMismatch',
+  'level',
+  'precision',
+  'targets',
+  'length',
+  'width',
+  'origin',
+  'bounds',
+];
+
+/**
+ * The form field a refusal's path names: `/body/rule/kind` → kind (the rule does not fit the item's
+ * type), `/body/rule/keepStart` → keepStart, `/body/note` → note; null for the rule as a whole.
+ */
+function ruleFieldOf(path: string): keyof Values | null {
+  if (path === '/body/note') return 'note';
+  const name = /^\/body\/rule\/([^/]+)/.exec(path)?.[1];
+  return name && FIELD_NAMES.includes(name) ? (name as keyof Values) : null;
+}
+
 /** The form of an item's rule; its fields follow the rule kind. */
 export function RuleEditor({
   item,
   saving,
+  error,
   onCancel,
   onSave,
 }: {
   item: MaskingItem | null;
   saving: boolean;
+  /** The server's refusal of the last save: its field errors show beside the fields they name. */
+  error: unknown;
   onCancel: () => void;
   onSave: (rule: MaskRule, note?: string) => void;
 }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<string>('none');
+  // What the refusal says about the rule as a whole (no field of the form to show it beside).
+  const [general, setGeneral] = useState<string[]>([]);
   const rangeMode = Form.useWatch('rangeMode', form);
+  useEffect(() => {
+    if (!(error instanceof ApiError)) {
+      setGeneral([]);
+      return;
+    }
+    const byField = new Map<keyof Values, string[]>();
+    const rest: string[] = [];
+    for (const problem of error.errors) {
+      const name = ruleFieldOf(problem.path);
+      if (name) byField.set(name, [...(byField.get(name) ?? []), problem.message]);
+      else rest.push(problem.message);
+    }
+    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+    setGeneral(byField.size === 0 && rest.length === 0 ? [error.detail || error.code] : rest);
+  }, [error, form]);
   useEffect(() => {
     if (!item) return;
     const rule = item.rule;
@@ -115,7 +161,10 @@ export function RuleEditor({
       <Form
         form={form}
         layout="vertical"
-        onValuesChange={(changed: Partial<Values>) => changed.kind && setKind(changed.kind)}
+        onValuesChange={(changed: Partial<Values>) => {
+          if (changed.kind) setKind(changed.kind);
+          setGeneral([]);
+        }}
       >
         <Form.Item name="kind" label={t('masking.kind')} rules={[{ required: true }]}>
           <Select
@@ -224,6 +273,9 @@ export function RuleEditor({
         <Form.Item name="note" label={t('masking.note')}>
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
+        {general.length > 0 && (
+          <Alert type="error" showIcon role="alert" data-testid="rule-error" message={general.join('；')} />
+        )}
       </Form>
     </Modal>
   );

@@ -1,0 +1,40 @@
+// Texts of the signatures page (数字签名); the English ones are in security-signing.en.ts.
+export const signingZhCN = {
+  'signing.menu': '数字签名',
+  'signing.title': '数字签名与验证',
+  'signing.description':
+    '平台对共享数据、导出文件和回执加盖 SM2 数字签名。持有人可用下方公钥或本页的验证功能确认文件由本平台签发、签发后未被改动。',
+  'signing.keys': '平台签名公钥',
+  'signing.keysHint':
+    '公钥可以公开，用于核验本平台签发的文件；已停用的密钥仍保留，以便核验其停用前签发的文件。',
+  'signing.noKeys': '平台尚未发布签名公钥',
+  'signing.status': '状态',
+  'signing.status.current': '当前使用',
+  'signing.status.retired': '已停用',
+  'signing.algorithm': '签名算法',
+  'signing.alg.sm2': 'SM2 数字签名（SM3 杂凑）',
+  'signing.alg.ed25519': 'Ed25519',
+  'signing.keyId': '密钥编号',
+  'signing.userId': 'SM2 用户标识',
+  'signing.firstUsed': '启用时间',
+  'signing.retired': '停用时间',
+  'signing.publicKey': '公钥（PEM）',
+  'signing.verify': '验证签名文件',
+  'signing.verifyHint':
+    '选择或粘贴平台签发的签名文件（JSON，格式 zhengshu-signed/1），检查签名是否有效、内容是否被改动。验证只使用公钥，不读取平台数据。',
+  'signing.file': '签名文件',
+  'signing.pickFile': '选择文件',
+  'signing.fileRead': '已读入 {name}',
+  'signing.envelope': '签名文件内容',
+  'signing.envelopePlaceholder':
+    '{"format":"zhengshu-signed/1","alg":"SM2-SM3","keyId":"…","payload":{…},"signature":"…"}',
+  'signing.envelopeRequired': '请选择签名文件或粘贴其内容',
+  'signing.notJson': '内容不是有效的 JSON：{reason}',
+  'signing.notObject': '签名文件应为一个 JSON 对象（以 { 开头）',
+  'signing.verifyButton': '验证签名',
+  'signing.valid': '签名有效：该文件由本平台签发，签发后未被改动',
+  'signing.invalid': '签名无效',
+  'signing.notChecked': '未能完成验证',
+  'signing.signedAt': '签发时间',
+  'signing.payload': '签名内容',
+};
