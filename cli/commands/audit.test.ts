@@ -33,6 +33,28 @@ describe('zhengshu audit verify', () => {
     expect(after.out).toContain('audit chain intact: 30 event(s) checked');
   });
 
+  it('chains with the hash of ZHENGSHU_CRYPTO_SUITE and names the hashes it checked, after a switch of suite', async () => {
+    const saved = process.env.ZHENGSHU_CRYPTO_SUITE;
+    const database = await open();
+    await recordAuditMany(
+      database.db,
+      systemContext('cli-test'),
+      Array.from({ length: 4 }, (_, i) => ({ action: 'test.cli-intl', detail: { i } })),
+    );
+    await database.close();
+    process.env.ZHENGSHU_CRYPTO_SUITE = 'intl';
+    try {
+      const result = await cli(['audit', 'verify', '--sequence-first']);
+      expect(result).toMatchObject({ code: 0, err: '' });
+      expect(result.out).toContain('sequenced 4 event(s) with sha256');
+      expect(result.out).toContain('audit chain intact: 34 event(s) checked');
+      expect(result.out).toContain('(30 sm3, 4 sha256)');
+    } finally {
+      if (saved === undefined) delete process.env.ZHENGSHU_CRYPTO_SUITE;
+      else process.env.ZHENGSHU_CRYPTO_SUITE = saved;
+    }
+  });
+
   it('exits 1 naming the first broken event after an edit made directly in SQL', async () => {
     const database = await open();
     const target = await database.db

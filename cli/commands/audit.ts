@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { chainHashOf } from '../../server/src/platform/audit/chain.ts';
 import { runOnce } from '../../server/src/platform/audit/sequencer.ts';
-import { verifyChain } from '../../server/src/platform/audit/verify.ts';
+import { describeAlgorithms, verifyChain } from '../../server/src/platform/audit/verify.ts';
 import { CliError, EXIT, withDatabase } from '../context.ts';
 
 /** `zhengshu audit …`: checks on the audit trail. */
@@ -9,14 +10,18 @@ export function registerAudit(program: Command) {
   audit
     .command('verify')
     .description(
-      'check the SM3 hash chain of the audit trail; exit 0 when intact, 1 naming the first broken event',
+      'check the hash chain of the audit trail (SM3 / SHA-256, as each link records); exit 0 when intact, 1 naming the first broken event',
     )
-    .option('--sequence-first', 'chain the events still waiting for the sequencer before checking (for cron)')
+    .option(
+      '--sequence-first',
+      'chain the events still waiting for the sequencer before checking (for cron), with the hash of ZHENGSHU_CRYPTO_SUITE',
+    )
     .action(async (options: { sequenceFirst?: boolean }) => {
-      await withDatabase(async (database) => {
+      await withDatabase(async (database, config) => {
         if (options.sequenceFirst) {
-          const chained = await runOnce(database.db);
-          console.log(`sequenced ${chained} event(s)`);
+          const hashAlgorithm = chainHashOf(config.cryptoSuite);
+          const chained = await runOnce(database.db, { hashAlgorithm });
+          console.log(`sequenced ${chained} event(s) with ${hashAlgorithm}`);
         }
         const started = performance.now();
         const result = await verifyChain(database.db);
@@ -29,8 +34,10 @@ export function registerAudit(program: Command) {
             EXIT.failed,
           );
         }
+        const algorithms = describeAlgorithms(result.algorithms);
         console.log(
           `audit chain intact: ${result.checked} event(s) checked in ${seconds.toFixed(2)} s` +
+            (algorithms ? ` (${algorithms})` : '') +
             (result.unsequenced ? `; ${result.unsequenced} event(s) not yet sequenced` : ''),
         );
       });

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import pg from 'pg';
 import { loadConfig, type Config } from '../../server/src/config.ts';
 import { recordAudit } from '../../server/src/platform/audit/audit.ts';
+import { describeAlgorithms } from '../../server/src/platform/audit/verify.ts';
 import { createBackup } from '../../server/src/platform/backup/backup.ts';
 import {
   BackupError,
@@ -44,9 +45,11 @@ function printReport(report: RestoreReport): void {
     `rows: ${report.rows} in ${report.tables} table(s); ${report.mismatches.length ? 'MISMATCH' : 'all counts match the manifest'}`,
   );
   for (const line of report.mismatches) console.log(`  ${line}`);
+  const algorithms = describeAlgorithms(report.chain.algorithms);
   console.log(
     `audit chain: ${report.chain.ok ? `intact, ${report.chain.checked} event(s)` : `BROKEN: ${report.chain.message}`}; ` +
-      `head ${report.chain.headMatches ? 'matches' : 'DIFFERS from'} the manifest`,
+      `head ${report.chain.headMatches ? 'matches' : 'DIFFERS from'} the manifest` +
+      (algorithms ? `; hashes: ${algorithms}` : ''),
   );
 }
 

@@ -7,7 +7,8 @@ import { openTestDatabase } from '../../test/test-database.ts';
 import { recordAudit, recordAuditMany } from './audit.ts';
 import { chainBody, GENESIS_HASH, linkHash, sm3Hex } from './chain.ts';
 import { runOnce, startSequencer } from './sequencer.ts';
-import { verifyChain, type VerifyResult } from './verify.ts';
+import { verifyChain } from './verify.ts';
+import { verifyTampered as tamperAndVerify } from './chain-test-support.ts';
 
 let database: Database;
 let db: Kysely<DB>;
@@ -19,25 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-class Rollback extends Error {}
-
-/** Tampers inside a transaction as a superuser would (guard trigger off), verifies, rolls back. */
-async function verifyTampered(tamper: (trx: Kysely<DB>) => Promise<void>): Promise<VerifyResult> {
-  let result: VerifyResult | undefined;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      await sql`ALTER TABLE audit_events DISABLE TRIGGER USER`.execute(trx);
-      await tamper(trx);
-      await sql`ALTER TABLE audit_events ENABLE TRIGGER USER`.execute(trx);
-      result = await verifyChain(trx, { batchSize: 7 });
-      throw new Rollback();
-    })
-    .catch((error: unknown) => {
-      if (!(error instanceof Rollback)) throw error;
-    });
-  return result!;
-}
+/** Tampers as a superuser would, verifies, rolls back (see chain-test-support.ts). */
+const verifyTampered = (tamper: (trx: Kysely<DB>) => Promise<void>) => tamperAndVerify(db, tamper);
 
 async function idAt(seq: number): Promise<number> {
   const row = await db
@@ -56,7 +40,13 @@ describe('SM3', () => {
 
 describe('sequencer and verify on an intact chain', () => {
   it('verifies an empty trail', async () => {
-    expect(await verifyChain(db)).toEqual({ ok: true, checked: 0, headSeq: 0, unsequenced: 0 });
+    expect(await verifyChain(db)).toEqual({
+      ok: true,
+      checked: 0,
+      headSeq: 0,
+      unsequenced: 0,
+      algorithms: {},
+    });
   });
 
   it('chains events in id order in batches, continuing from the head', async () => {
@@ -76,7 +66,7 @@ describe('sequencer and verify on an intact chain', () => {
 
     const rows = await db
       .selectFrom('audit_events')
-      .select(['id', 'seq', 'prev_hash', 'hash'])
+      .select(['id', 'seq', 'prev_hash', 'hash', 'hash_algorithm'])
       .orderBy('id')
       .execute();
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
@@ -90,7 +80,10 @@ describe('sequencer and verify on an intact chain', () => {
       checked: 25,
       headSeq: 25,
       unsequenced: 0,
+      algorithms: { sm3: 25 },
     });
+    // SM3 is the default: every link names it.
+    expect(new Set(rows.map((r) => r.hash_algorithm))).toEqual(new Set(['sm3']));
   });
 
   it('hashes the exact stored time, to the microsecond, in a documented form', async () => {

@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
+import type { CryptoSuite, SuiteId } from '../crypto/suite.ts';
 
 /**
- * The SM3 hash chain over the audit trail.
+ * The hash chain over the audit trail.
  *
- *   hash(n) = SM3( prev_hash | seq | body ), hex, lower case
+ *   hash(n) = H( prev_hash | seq | body ), hex, lower case
  *
- * where `prev_hash` is hash(n-1) (64 zeros for seq 1), `seq` is the event's place in the chain in
+ * where `H` is the hash the event records in `hash_algorithm` (SM3 or SHA-256: the hash of the
+ * crypto suite the installation ran when the sequencer chained it), `prev_hash` is hash(n-1) (64 zeros for seq 1), `seq` is the event's place in the chain in
  * decimal, `|` is a literal separator and `body` is every other column of the event, in a fixed
  * order, written as PostgreSQL writes a row value (`ROW(…)::text`): `(f1,f2,…)`, NULL as nothing,
  * a field quoted with `"` when it is empty or holds `"`, `\`, `(`, `)`, `,` or white space, and
@@ -17,7 +19,34 @@ import { sql, type RawBuilder } from 'kysely';
  * verify see exactly the same text on both engines: the time is hashed as whole microseconds since
  * the Unix epoch (a JS Date would drop the microseconds PostgreSQL keeps), the detail as the
  * canonical text form of jsonb (keys sorted, fixed spacing), uuids in their canonical lower case.
+ *
+ * The algorithm's name is not part of the hashed text, so the form is the same for every algorithm
+ * and every SM3 link made before links recorded their algorithm keeps its hash. It is bound all the
+ * same: verify recomputes each link with the algorithm the link names, and a relabelled link (SM3
+ * made, SHA-256 named, or the reverse) would need the other function to give the very same 256-bit
+ * value for the same text, which is a preimage of that function. Only algorithms listed in
+ * {@link CHAIN_HASH_ALGORITHMS} are accepted, so a link cannot name a weaker one.
  */
+
+/** The hashes a link can be made with, as `audit_events.hash_algorithm` names them. */
+export type ChainHashAlgorithm = CryptoSuite['hash'];
+
+/** Every hash a link may name; verify refuses a link naming another (or none). */
+export const CHAIN_HASH_ALGORITHMS: readonly ChainHashAlgorithm[] = ['sm3', 'sha256'];
+
+/** Whether a stored `hash_algorithm` names a hash the chain accepts. */
+export function isChainHashAlgorithm(value: string): value is ChainHashAlgorithm {
+  return (CHAIN_HASH_ALGORITHMS as readonly string[]).includes(value);
+}
+
+/**
+ * The hash new links get under a crypto suite (ZHENGSHU_CRYPTO_SUITE): the suite's own hash, as
+ * `resolveSuite` gives it — SM3 for `sm`, SHA-256 for `intl`. Only the hash is needed here, so this
+ * does not ask OpenSSL for the suite's cipher.
+ */
+export function chainHashOf(suite: SuiteId): ChainHashAlgorithm {
+  return suite === 'intl' ? 'sha256' : 'sm3';
+}
 
 /** prev_hash of the first event in the chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -25,7 +54,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /**
  * The columns of an event that go into its hash, in order, as SQL expressions. Never change this
  * list or its order: every existing hash depends on it. A column added to `audit_events` later is
- * not covered unless a new chain format is introduced.
+ * not covered unless a new chain format is introduced; `hash_algorithm` (migration 0033) is left
+ * out on purpose, see the top of this file.
  */
 const BODY_COLUMNS = [
   'id',
@@ -58,15 +88,28 @@ export function chainBody(): RawBuilder<string> {
 // Node ≥ 20.12 has the one-shot crypto.hash, about twice as fast as createHash for short inputs.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
-/** SM3 of a UTF-8 string, hex. */
-export function sm3Hex(data: string): string {
-  if (oneShot) return oneShot('sm3', data, 'hex');
-  return crypto.createHash('sm3').update(data, 'utf8').digest('hex');
+/** A chain hash (SM3 or SHA-256) of a UTF-8 string, hex. */
+export function hashHex(algorithm: ChainHashAlgorithm, data: string): string {
+  if (oneShot) return oneShot(algorithm, data, 'hex');
+  return crypto.createHash(algorithm).update(data, 'utf8').digest('hex');
 }
 
-/** The hash of an event at `seq` following `prevHash`, given its body from {@link CHAIN_BODY_SQL}. */
-export function linkHash(prevHash: string, seq: number, body: string): string {
-  return sm3Hex(`${prevHash}|${seq}|${body}`);
+/** SM3 of a UTF-8 string, hex. */
+export function sm3Hex(data: string): string {
+  return hashHex('sm3', data);
+}
+
+/**
+ * The hash of an event at `seq` following `prevHash`, given its body from {@link CHAIN_BODY_SQL},
+ * made with `algorithm` (SM3 unless named).
+ */
+export function linkHash(
+  prevHash: string,
+  seq: number,
+  body: string,
+  algorithm: ChainHashAlgorithm = 'sm3',
+): string {
+  return hashHex(algorithm, `${prevHash}|${seq}|${body}`);
 }
 
 /** Advisory-lock key held by the one sequencer at work ("zhau" in ASCII). */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { chainBody, GENESIS_HASH, linkHash, SEQUENCER_LOCK_KEY } from './chain.ts';
+import { chainBody, GENESIS_HASH, linkHash, SEQUENCER_LOCK_KEY, type ChainHashAlgorithm } from './chain.ts';
 
 /** How many events one sequencer transaction chains by default. */
 export const DEFAULT_SEQUENCER_BATCH = 1000;
@@ -9,13 +9,18 @@ export const DEFAULT_SEQUENCER_BATCH = 1000;
 export interface SequencerOptions {
   /** Events per transaction. */
   batchSize?: number;
+  /**
+   * The hash new links are made with and record: the configured suite's (`chainHashOf`), SM3
+   * unless named. Links already chained keep theirs, so changing it never breaks the chain.
+   */
+  hashAlgorithm?: ChainHashAlgorithm;
 }
 
 /**
  * Chains one batch of unsequenced events, in id order, after the current head. Returns how many
  * it chained, or -1 when another instance holds the sequencer lock.
  */
-async function chainBatch(db: Kysely<DB>, batchSize: number): Promise<number> {
+async function chainBatch(db: Kysely<DB>, batchSize: number, algorithm: ChainHashAlgorithm): Promise<number> {
   return db.transaction().execute(async (trx) => {
     // Exactly one instance chains at a time; the others skip instead of queueing behind it.
     const lock = await sql<{
@@ -55,7 +60,7 @@ async function chainBatch(db: Kysely<DB>, batchSize: number): Promise<number> {
     const hashes: string[] = [];
     for (const event of events) {
       seq += 1;
-      const hash = linkHash(prevHash, seq, event.body);
+      const hash = linkHash(prevHash, seq, event.body, algorithm);
       ids.push(event.id);
       seqs.push(seq);
       prevHashes.push(prevHash);
@@ -66,7 +71,7 @@ async function chainBatch(db: Kysely<DB>, batchSize: number): Promise<number> {
     // One statement per batch: four array parameters whatever the batch size.
     await sql`
       UPDATE audit_events AS e
-         SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash
+         SET seq = v.seq, prev_hash = v.prev_hash, hash = v.hash, hash_algorithm = ${algorithm}
         FROM unnest(${ids}::bigint[], ${seqs}::bigint[], ${prevHashes}::text[], ${hashes}::text[])
              AS v(id, seq, prev_hash, hash)
        WHERE e.id = v.id
@@ -88,9 +93,10 @@ async function chainBatch(db: Kysely<DB>, batchSize: number): Promise<number> {
  */
 export async function runOnce(db: Kysely<DB>, options: SequencerOptions = {}): Promise<number> {
   const batchSize = options.batchSize ?? DEFAULT_SEQUENCER_BATCH;
+  const algorithm = options.hashAlgorithm ?? 'sm3';
   let total = 0;
   for (;;) {
-    const chained = await chainBatch(db, batchSize);
+    const chained = await chainBatch(db, batchSize, algorithm);
     // A window may hold fewer than a batch (events already chained in between): go on until none.
     if (chained <= 0) return total;
     total += chained;

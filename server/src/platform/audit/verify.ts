@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import { CHAIN_BODY_SQL, GENESIS_HASH, linkHash } from './chain.ts';
+import {
+  CHAIN_BODY_SQL,
+  GENESIS_HASH,
+  isChainHashAlgorithm,
+  linkHash,
+  type ChainHashAlgorithm,
+} from './chain.ts';
 
 /** Why the chain is broken at an event. */
 export type BrokenReason =
@@ -8,7 +14,10 @@ export type BrokenReason =
   | 'seq_gap'
   /** The event does not point at the hash of the event before it (reordered or replaced). */
   | 'prev_hash'
-  /** The event's content no longer matches its hash (a field was edited). */
+  /**
+   * The event's content no longer matches its hash (a field or the recorded algorithm was edited),
+   * or the event names no hash the chain accepts.
+   */
   | 'hash'
   /** The chain head disagrees with the last event (events cut off the end, or the head edited). */
   | 'head';
@@ -32,7 +41,19 @@ export interface VerifyResult {
   headSeq: number;
   /** Events not yet chained by the sequencer: expected, not an error. */
   unsequenced: number;
+  /**
+   * How many of the checked events each hash made, in the order the chain first uses them
+   * (`{ sm3: 1200, sha256: 300 }` after a switch from the `sm` to the `intl` suite).
+   */
+  algorithms: Partial<Record<ChainHashAlgorithm, number>>;
   firstBroken?: BrokenLink;
+}
+
+/** The hashes of the checked links for people, e.g. `1200 sm3, 300 sha256`; empty before the first. */
+export function describeAlgorithms(algorithms: VerifyResult['algorithms']): string {
+  return Object.entries(algorithms)
+    .map(([algorithm, count]) => `${count} ${algorithm}`)
+    .join(', ');
 }
 
 /** Options of {@link verifyChain}. */
@@ -47,23 +68,29 @@ interface ChainRow {
   seq: number;
   prevHash: string;
   hash: string;
+  /** As stored; `-` when missing. */
+  algorithm: string;
   body: string;
 }
 
-// One text column per event, `seq prev_hash hash body`: PGlite hands over one wide column about
-// twice as fast as five narrow ones, and it costs PostgreSQL nothing. A missing hash reads as `-`;
-// a hash or prev_hash edited to hold spaces misaligns the split and so fails the comparison anyway.
-const LINE_SQL = `concat_ws(' ', seq, coalesce(prev_hash, '-'), coalesce(hash, '-'), ${CHAIN_BODY_SQL})`;
+// One text column per event, `seq prev_hash hash hash_algorithm body`: PGlite hands over one wide
+// column about twice as fast as six narrow ones, and it costs PostgreSQL nothing. A missing hash or
+// algorithm reads as `-`; a field edited to hold spaces misaligns the split and so fails the checks.
+const LINE_SQL =
+  `concat_ws(' ', seq, coalesce(prev_hash, '-'), coalesce(hash, '-'), coalesce(hash_algorithm, '-'), ` +
+  `${CHAIN_BODY_SQL})`;
 
 function parseLine(line: string): ChainRow {
   const a = line.indexOf(' ');
   const b = line.indexOf(' ', a + 1);
   const c = line.indexOf(' ', b + 1);
+  const d = line.indexOf(' ', c + 1);
   return {
     seq: Number(line.slice(0, a)),
     prevHash: line.slice(a + 1, b),
     hash: line.slice(b + 1, c),
-    body: line.slice(c + 1),
+    algorithm: line.slice(c + 1, d),
+    body: line.slice(d + 1),
   };
 }
 
@@ -86,8 +113,9 @@ async function fetchRange(db: Kysely<DB>, afterSeq: number, upToSeq: number): Pr
 }
 
 /**
- * Walks the chain from seq 1 to the head in seq order and recomputes every hash: detects edited
- * fields, deleted events, reordering and a cut-off tail. Events the sequencer adds while this runs
+ * Walks the chain from seq 1 to the head in seq order and recomputes every hash with the algorithm
+ * its event records: detects edited fields, an edited algorithm, deleted events, reordering and a
+ * cut-off tail. Events the sequencer adds while this runs
  * are left for the next check: the walk stops at the head it saw when it began.
  */
 export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): Promise<VerifyResult> {
@@ -111,7 +139,8 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
       ) b ON true`.execute(db);
   const first = start.rows[0]!;
   const headSeq = first.head_seq ?? 0;
-  const base = { headSeq, unsequenced: Number(first.unsequenced) };
+  const algorithms: Partial<Record<ChainHashAlgorithm, number>> = {};
+  const base = { headSeq, unsequenced: Number(first.unsequenced), algorithms };
   const broken = (checked: number, link: BrokenLink): VerifyResult => ({
     ...base,
     ok: false,
@@ -173,16 +202,27 @@ export async function verifyChain(db: Kysely<DB>, options: VerifyOptions = {}): 
           message: 'does not link to the event before it (reordered, replaced or inserted)',
         });
       }
-      const hash = linkHash(prevHash, row.seq, row.body);
+      const algorithm = row.algorithm;
+      if (!isChainHashAlgorithm(algorithm)) {
+        await settle();
+        return broken(checked, {
+          seq: row.seq,
+          id: idOf(row.body),
+          reason: 'hash',
+          message: `names no hash the chain accepts (${JSON.stringify(algorithm.slice(0, 20))}; the algorithm was changed)`,
+        });
+      }
+      const hash = linkHash(prevHash, row.seq, row.body, algorithm);
       if (hash !== row.hash) {
         await settle();
         return broken(checked, {
           seq: row.seq,
           id: idOf(row.body),
           reason: 'hash',
-          message: 'content does not match its hash (a field was changed)',
+          message: `content does not match its ${algorithm} hash (a field or the algorithm was changed)`,
         });
       }
+      algorithms[algorithm] = (algorithms[algorithm] ?? 0) + 1;
       prevHash = hash;
       lastBody = row.body;
       checked = expected;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { PGlite } from '@electric-sql/pglite';
-import { verifyChain } from '../audit/verify.ts';
+import { verifyChain, type VerifyResult } from '../audit/verify.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import { createOpenStream } from '../crypto/seal.ts';
 import { openDatabase, type Database } from '../db/database.ts';
@@ -89,7 +89,14 @@ export interface RestoreReport {
   rows: number;
   /** Tables whose count differs (or that are missing / extra), as `table: expected → found`. */
   mismatches: string[];
-  chain: { ok: boolean; checked: number; message?: string; headMatches: boolean };
+  /** The chain's check; `algorithms` counts the checked links per hash (see `verifyChain`). */
+  chain: {
+    ok: boolean;
+    checked: number;
+    message?: string;
+    headMatches: boolean;
+    algorithms: VerifyResult['algorithms'];
+  };
   ok: boolean;
 }
 
@@ -216,7 +223,13 @@ export async function verifyRestored(database: Database, manifest: BackupManifes
   const result = await verifyChain(database.db);
   const head = await auditChainHead(database.db);
   const headMatches = JSON.stringify(head) === JSON.stringify(manifest.auditChainHead);
-  const chain = { ok: result.ok, checked: result.checked, message: result.firstBroken?.message, headMatches };
+  const chain = {
+    ok: result.ok,
+    checked: result.checked,
+    message: result.firstBroken?.message,
+    headMatches,
+    algorithms: result.algorithms,
+  };
   return {
     manifest,
     tables: Object.keys(found).length,

@@ -142,6 +142,8 @@ export interface AuditEventTable {
   seq: number | null;
   prev_hash: string | null;
   hash: string | null;
+  /** The hash that made `hash` (`sm3`, `sha256`); set with it by the sequencer (migration 0033). */
+  hash_algorithm: 'sm3' | 'sha256' | null;
 }
 
 /** Row of `audit_chain_head` (one row, id = 1). */
