@@ -49,6 +49,7 @@ const PoolTablePage = lazy(() => import('./console/pages/pools/PoolTablePage.tsx
 const PoolQualityPage = lazy(() => import('./console/pages/pools/QualityPage.tsx'));
 const MaskingPage = lazy(() => import('./console/pages/security/MaskingPage.tsx'));
 const EncryptionPage = lazy(() => import('./console/pages/security/EncryptionPage.tsx'));
+const SigningPage = lazy(() => import('./console/pages/security/SigningPage.tsx'));
 const BaseDatabasesPage = lazy(() => import('./console/pages/pools/BaseDatabasesPage.tsx'));
 const SecurityIncidentsPage = lazy(() => import('./console/pages/security/IncidentsPage.tsx'));
 const SecurityPlansPage = lazy(() => import('./console/pages/security/PlansPage.tsx'));
@@ -138,6 +139,7 @@ const router = createBrowserRouter([
           { path: 'pools/quality', element: guarded('pool.read', <PoolQualityPage />) },
           { path: 'security/masking', element: guarded('security.masking.read', <MaskingPage />) },
           { path: 'security/encryption', element: guarded('security.encryption.read', <EncryptionPage />) },
+          { path: 'security/signing', element: <SigningPage /> },
           { path: 'pools/base', element: guarded('pool.read', <BaseDatabasesPage />) },
           { path: 'sharing', element: <Navigate to="grants" replace /> },
           {

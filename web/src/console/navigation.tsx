@@ -298,6 +298,11 @@ export const NAVIGATION: NavItem[] = [
         permission: 'security.encryption.read',
       },
       {
+        key: '/console/security/signing',
+        label: 'signing.menu',
+        icon: <SafetyOutlined />,
+      },
+      {
         key: '/console/security/incidents',
         label: 'security.menu.incidents',
         icon: <AlertOutlined />,

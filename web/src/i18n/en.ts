@@ -9,6 +9,7 @@ import { catalogEn } from './sections/catalog.en.ts';
 import { poolsEn } from './sections/pools.en.ts';
 import { securityReviewsEn } from './sections/security-reviews.en.ts';
 import { encryptionEn } from './sections/security-encryption.en.ts';
+import { signingEn } from './sections/security-signing.en.ts';
 import { poolQualityEn } from './sections/pools-quality.en.ts';
 import { maskingEn } from './sections/security-masking.en.ts';
 import type { coreZhCN, Dictionary } from './zh-CN.ts';
@@ -373,6 +374,7 @@ export const en: Dictionary = {
   ...poolQualityEn,
   ...maskingEn,
   ...encryptionEn,
+  ...signingEn,
   ...baseDbEn,
   ...securityRegistersEn,
   ...securityReviewsEn,

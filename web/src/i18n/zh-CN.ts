@@ -9,6 +9,7 @@ import { catalogZhCN } from './sections/catalog.zh-CN.ts';
 import { poolsZhCN } from './sections/pools.zh-CN.ts';
 import { securityReviewsZhCN } from './sections/security-reviews.zh-CN.ts';
 import { encryptionZhCN } from './sections/security-encryption.zh-CN.ts';
+import { signingZhCN } from './sections/security-signing.zh-CN.ts';
 import { poolQualityZhCN } from './sections/pools-quality.zh-CN.ts';
 import { maskingZhCN } from './sections/security-masking.zh-CN.ts';
 import { baseDbZhCN } from './sections/pools-basedb.zh-CN.ts';
@@ -364,6 +365,7 @@ export const zhCN = {
   ...poolQualityZhCN,
   ...maskingZhCN,
   ...encryptionZhCN,
+  ...signingZhCN,
   ...baseDbZhCN,
   ...securityRegistersZhCN,
   ...securityReviewsZhCN,
