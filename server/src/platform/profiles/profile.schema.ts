@@ -337,6 +337,20 @@ export const DisclosureRules = Type.Object(
     minCellSize: PolicyNumber(2, 1000),
     article: Type.Union([Article, Type.Null()]),
     policy: Type.Literal(true),
+    /**
+     * Results of algorithm models (the sandbox, CQO §13(3)): the smallest number of distinct
+     * persons or companies a released cell may come from (k; a resource may raise it, never lower
+     * it), and the base released counts are rounded to (null: no rounding).
+     */
+    sandbox: Type.Object(
+      {
+        minCellSize: PolicyNumber(2, 1000),
+        roundingBase: Type.Union([PolicyNumber(2, 1000), Type.Null()]),
+        article: Type.Union([Article, Type.Null()]),
+        policy: Type.Literal(true),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
