@@ -1,8 +1,8 @@
 // The load generator of the sharing benches, run as a child process so that the load does not run
-// on the server's event loop (autocannon and wrk are not installed here; this is the same idea with
-// node:http keep-alive agents): closed loop for the peak rate, open loop at a fixed rate for
-// latency (measured from each request's scheduled time, so queueing counts), and a download read
-// at full speed or slowly.
+// on the server's event loop: closed loop for the peak rate (wrk where installed, else node:http
+// keep-alive agents), open loop at a fixed rate for latency (raw sockets, open-loop.ts; measured
+// from each request's scheduled time, so queueing counts), and a download read at full speed or
+// slowly.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { openLoop } from './open-loop.ts';
 import { wrkAvailable, wrkClosed } from './wrk.ts';
 
 /** Closed loop: `connections` callers each sending the next request when the last one answered. */
@@ -111,36 +112,6 @@ function summary(sorted: number[], errors: number, ms: number, firstError?: stri
   };
 }
 
-async function open(job: OpenJob): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: job.connections });
-  const latencies: number[] = [];
-  const pending: Promise<void>[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  const started = performance.now();
-  const total = Math.floor((job.rate * job.durationMs) / 1000);
-  const interval = 1000 / job.rate;
-  for (let i = 0; i < total; i++) {
-    const scheduled = started + i * interval;
-    const wait = scheduled - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(
-      get(agent, job.port, job.paths[i % job.paths.length]!, job.headers).then(({ status, body }) => {
-        latencies.push(performance.now() - scheduled);
-        if (status !== 200) {
-          errors += 1;
-          firstError ??= `${status} ${body.slice(0, 300)}`;
-        }
-      }),
-    );
-  }
-  await Promise.all(pending);
-  const ms = performance.now() - started;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return summary(latencies, errors, ms, firstError);
-}
-
 function download(job: DownloadJob): Promise<LoadResult> {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -215,7 +186,7 @@ if (jobFile) {
     parsed.mode === 'closed'
       ? await closed(parsed)
       : parsed.mode === 'open'
-        ? await open(parsed)
+        ? await openLoop(parsed)
         : await download(parsed);
   console.log(JSON.stringify(result));
   process.exit(0);
