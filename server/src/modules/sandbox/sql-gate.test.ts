@@ -160,6 +160,10 @@ describe('refused statements', () => {
       'SQL syntax error: syntax error at or near "where" (line 1, column 13)',
     );
     expect(await refused('select (')).toMatchObject({ code: 'parse_error' });
+    // The parser stops at a NUL; what follows would go unchecked, so a NUL is refused.
+    expect(await en('select 1 from births\0; drop view births')).toBe(
+      'The query uses a construct that is refused: NUL (\\0) (line 1, column 21)',
+    );
     expect(await refused(`select ${'1 + '.repeat(6000)}1`)).toMatchObject({
       code: 'too_long',
       params: { max: 20000 },
@@ -274,6 +278,20 @@ describe('refused functions, types and constructs', () => {
       expect((await refused(query)).code).toBe('function_not_allowed');
     const chinese = "select '出生体重', 区县 from births where pg_sleep(1) is not null";
     expect(await zh(chinese)).toBe('不允许调用函数 pg_sleep（第 1 行第 37 列）');
+  });
+
+  it('a function called in column notation on an expression is refused', async () => {
+    // PostgreSQL reads (x).f as f(x): (0.1::float8).pg_sleep sleeps.
+    expect(await en('select (0.1::float8).pg_sleep from births')).toBe(
+      'The query uses a construct that is refused: (…).pg_sleep (line 1, column 12)',
+    );
+    expect(await refused("select ('/etc/passwd'::text).pg_read_file")).toMatchObject({
+      params: { construct: '(…).pg_read_file' },
+    });
+    expect(
+      (await accepted("select (b).*, weights[1], (string_to_array(district, ','))[1] from births b"))
+        .relations,
+    ).toEqual(['births']);
   });
 
   it('casts to reg* types, parameters, XML, SQL/JSON, TABLESAMPLE and foreign operators', async () => {

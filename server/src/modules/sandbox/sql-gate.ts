@@ -70,6 +70,15 @@ export async function checkSandboxSql(sql: string, options: SqlGateOptions): Pro
   const max = options.maxLength ?? defaultMaxLength;
   if (sql.length > max) return refuse('too_long', { length: sql.length, max }, null);
   if (sql.trim() === '') return refuse('empty', {}, null);
+  // The parser reads C strings: text after a NUL would not be checked (nor run, as the deparsed
+  // SQL is what runs), so a NUL is refused rather than silently cut off.
+  const nul = sql.indexOf('\0');
+  if (nul >= 0)
+    return refuse(
+      'construct_not_allowed',
+      { construct: 'NUL (\\0)' },
+      Array.from(sql.slice(0, nul)).length + 1,
+    );
   const parsed = parse(sql);
   if ('refusal' in parsed) return parsed.refusal;
   try {

@@ -234,6 +234,19 @@ export class GateWalk {
         }
         return;
       }
+      case 'A_Indirection':
+        // `(expr).name` selects a field or, PostgreSQL's column notation, calls name(expr):
+        // `(0.1).pg_sleep` sleeps. Subscripts and `(expr).*` pass.
+        for (const item of asList(fields.indirection)) {
+          const step = unwrap(item);
+          if (step && step[0] === 'String')
+            throw new Refused(
+              'construct_not_allowed',
+              { construct: `(…).${String(step[1].sval)}` },
+              locationOf(unwrap(fields.arg)?.[1] ?? fields),
+            );
+        }
+        break;
       case 'A_Expr':
       case 'SortBy': {
         // An operator named with a schema other than pg_catalog (OPERATOR(s.+), ORDER BY … USING).
