@@ -86,6 +86,19 @@ describe('accepted queries', () => {
       from births group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15`);
     expect(query.relations).toEqual(['births']);
   });
+
+  it('the gate accepts its own output unchanged, so what runs is what was checked', async () => {
+    for (const text of [
+      'with b as (select district, count(*) n from births group by 1) select * from b order by n desc limit 5',
+      "select $q$it's$q$, E'a\\nb', u&'\\4e2d' from births -- trailing",
+      'with births as (select * from births where year > 2000) select count(*) from births',
+      'select district from births union select district from deaths',
+    ]) {
+      const first = await accepted(text);
+      const second = await accepted(first.sql);
+      expect(second).toEqual(first);
+    }
+  });
 });
 
 describe('refused statements', () => {
