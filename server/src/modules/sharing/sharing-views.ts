@@ -26,6 +26,28 @@ export const resourceRef = (row: {
   name: row.resource_name ?? row.resource_code,
 });
 
+/**
+ * The security level (分级) and sub-level of a listed item's resource, from its published catalog
+ * entry: null when the resource is not in the published catalog (withdrawn), and in the open-data
+ * answers also when the reader is a public user (the public is not told the grades).
+ */
+export const LevelFields = {
+  securityLevel: Nullable(Type.String()),
+  securitySubLevel: Nullable(Type.String()),
+};
+
+/** The level columns a listed row carries (joined from `catalog_entries`). */
+export interface LevelColumns {
+  security_level: string | null;
+  security_sublevel: string | null;
+}
+
+/** The level fields of a listed row; both null when `shown` is false (a public reader). */
+export const levelOf = (row: LevelColumns, shown = true) => ({
+  securityLevel: shown ? row.security_level : null,
+  securitySubLevel: shown ? row.security_sublevel : null,
+});
+
 /** A department as the sharing API names it. */
 export const DepartmentRef = Type.Object({ id: Type.String(), name: Type.String() });
 

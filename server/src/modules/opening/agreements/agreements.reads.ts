@@ -10,7 +10,7 @@ import type { Signer } from '../../../platform/crypto/signer.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { pageWindow } from '../../../platform/http/pagination.ts';
 import type { RequestContext } from '../../../platform/policy/actor.ts';
-import { iso } from '../../sharing/sharing-views.ts';
+import { iso, levelOf } from '../../sharing/sharing-views.ts';
 import type { AgreementTerms } from './agreement-document.ts';
 import { agreementStatus, feedbackSchedule } from './agreement-status.ts';
 import {
@@ -36,7 +36,8 @@ import {
 
 const termsOf = (row: ListedAgreement) => row.terms as unknown as AgreementTerms;
 
-function summary(row: ListedAgreement, today: string) {
+/** An agreement in a list; `graded`: with its resource's level (not for the applicant, a public user). */
+function summary(row: ListedAgreement, today: string, graded: boolean) {
   const terms = termsOf(row);
   return {
     id: row.id,
@@ -44,6 +45,7 @@ function summary(row: ListedAgreement, today: string) {
     status: agreementStatus(row, today),
     applicationId: row.application_id,
     resource: { id: row.resource_id, code: terms.dataset.code, name: terms.dataset.name },
+    ...levelOf(row, graded),
     provider: { id: row.provider_department_id, name: terms.provider.name },
     applicant: { id: row.applicant_user_id, name: terms.applicant.name },
     methods: row.methods,
@@ -72,7 +74,7 @@ async function page(
     detail: { scope: scope.kind, filter, page: window.page, total },
   });
   return {
-    items: rows.map((row) => summary(row, today)),
+    items: rows.map((row) => summary(row, today, scope.kind !== 'applicant')),
     total,
     page: window.page,
     pageSize: window.pageSize,
@@ -130,7 +132,7 @@ export async function readAgreement(db: Kysely<DB>, context: RequestContext, id:
       ? (['applicant', 'provider'] as const).filter((p) => !signed.has(p))
       : [];
   return {
-    ...summary(row, todayInChina()),
+    ...summary(row, todayInChina(), side !== 'applicant'),
     items: terms.items,
     purpose: terms.purpose,
     scenario: terms.scenario,

@@ -9,6 +9,7 @@ import type {
   OpenUsageFeedbackTable,
   PartySigningKeyTable,
 } from '../conditional.tables.ts';
+import type { LevelColumns } from '../../sharing/sharing-views.ts';
 import type { AgreementStatus } from './agreement-status.ts';
 
 /** A stored agreement. */
@@ -97,20 +98,27 @@ export async function updateAgreement(
 const chinaDay = (column: string) =>
   sql<string>`((${sql.ref(column)} AT TIME ZONE 'UTC') + interval '8 hours')::date`;
 
-/** An agreement as lists and the detail show it: the row, the reviewer's name, the latest feedback day. */
-export type ListedAgreement = OpenAgreementRow & {
-  reviewer_name: string | null;
-  /** China day of the latest usage feedback, 'YYYY-MM-DD', or null. */
-  last_feedback_on: string | null;
-};
+/**
+ * An agreement as lists and the detail show it: the row, its resource's published level, the
+ * reviewer's name, the latest feedback day.
+ */
+export type ListedAgreement = OpenAgreementRow &
+  LevelColumns & {
+    reviewer_name: string | null;
+    /** China day of the latest usage feedback, 'YYYY-MM-DD', or null. */
+    last_feedback_on: string | null;
+  };
 
 function listedAgreements(db: Kysely<DB>) {
   return db
     .selectFrom('open_agreements as a')
     .leftJoin('users as rv', 'rv.id', 'a.reviewed_by')
+    .leftJoin('catalog_entries as ce', 'ce.resource_id', 'a.resource_id')
     .selectAll('a')
     .select((eb) => [
       'rv.display_name as reviewer_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       eb
         .selectFrom('open_usage_feedback as f')
         .select(sql<string>`to_char(max(${chinaDay('f.created_at')}), 'YYYY-MM-DD')`.as('day'))

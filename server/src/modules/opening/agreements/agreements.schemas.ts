@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PageQuery } from '../../../platform/http/pagination.ts';
-import { Nullable } from '../../sharing/sharing-views.ts';
+import { LevelFields, Nullable } from '../../sharing/sharing-views.ts';
 import { AGREEMENT_PACKAGE_FORMAT } from './signatures.ts';
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
@@ -93,6 +93,8 @@ export const AgreementSummary = Type.Object({
   status: AgreementStatusSchema,
   applicationId: Type.String(),
   resource: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() }),
+  /** Null for the applicant (the public is not told the grades). */
+  ...LevelFields,
   provider: Ref,
   applicant: Ref,
   methods: Type.Array(Type.Union([Type.Literal('download'), Type.Literal('api')])),

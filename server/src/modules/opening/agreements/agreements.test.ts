@@ -8,6 +8,7 @@ import {
   createOpenTestApp,
   inDays,
   verifiedApplicant,
+  type Answer,
   type ConditionalWorld,
 } from '../applications/applications.fixtures.ts';
 import { agreementDigest } from './agreement-document.ts';
@@ -303,6 +304,13 @@ describe('lists', () => {
     expect((provider.body.items as { status: string }[]).map((i) => i.status)).toEqual(['refused']);
     const region = await call(t, w.sessions.authority, 'GET', `/open/agreements?resourceId=${w.dataset.id}`);
     expect(region.body.total).toBeGreaterThanOrEqual(4);
+    // The provider's and the region's lists carry the dataset's published level (分级); the user's carries none.
+    const levels = (answer: Answer) =>
+      new Set((answer.body.items as { securityLevel: string | null }[]).map((i) => i.securityLevel));
+    expect(levels(region)).toEqual(new Set(['general']));
+    expect(levels(provider)).toEqual(new Set(['general']));
+    expect(levels(mine)).toEqual(new Set([null]));
+    expect(items).toContainEqual(expect.objectContaining({ securitySubLevel: null }));
     const market = await call(t, w.sessions.market, 'GET', '/open/agreements');
     expect(market.body.total).toBe(0);
     expect((await call(t, citizen.session, 'GET', '/open/agreements')).status).toBe(403);

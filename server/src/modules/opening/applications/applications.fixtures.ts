@@ -34,7 +34,13 @@ export const signIn = (t: TestApp, username: string) => login(t.app, username, '
  */
 export async function conditionalWorld(
   t: TestApp,
-  options: { name?: string; openMethods?: ('download' | 'api')[] } = {},
+  options: {
+    name?: string;
+    openMethods?: ('download' | 'api')[];
+    /** The dataset's 安全级别 and sub-level (default: the factory's general level, no sub-level). */
+    securityLevel?: string;
+    securitySubLevel?: string;
+  } = {},
 ) {
   const [dataset] = await publishResources(t, [
     {
@@ -46,6 +52,8 @@ export async function conditionalWorld(
       openMethods: options.openMethods ?? ['download', 'api'],
       openCondition: '用于交通研究，须签订数据利用协议',
       openBasis: '《重庆市公共数据开放管理暂行办法》第二十四条',
+      ...(options.securityLevel && { securityLevel: options.securityLevel }),
+      ...(options.securitySubLevel && { securitySubLevel: options.securitySubLevel }),
     },
   ]);
   const [police, head, market, authority, auditor] = await Promise.all(

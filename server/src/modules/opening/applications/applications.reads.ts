@@ -11,7 +11,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { notFound } from '../../../platform/errors/app-error.ts';
 import { pageWindow } from '../../../platform/http/pagination.ts';
 import type { RequestContext } from '../../../platform/policy/actor.ts';
-import { caseClock, iso, presentCase, resourceRef } from '../../sharing/sharing-views.ts';
+import { caseClock, iso, levelOf, presentCase, resourceRef } from '../../sharing/sharing-views.ts';
 import './applications.messages.ts';
 import {
   findListedApplication,
@@ -30,7 +30,8 @@ function decisionOf(row: ListedApplication) {
   return row.decided_fields || row.decided_until ? ('approve_in_part' as const) : ('approve' as const);
 }
 
-function present(row: ListedApplication, calendar: WorkCalendar, today: string) {
+/** An application as shown; `graded`: with its resource's level (not for the applicant, a public user). */
+function present(row: ListedApplication, calendar: WorkCalendar, today: string, graded: boolean) {
   // The provider's clock runs only while the application waits for its answer.
   const clock =
     row.state === 'submitted'
@@ -41,6 +42,7 @@ function present(row: ListedApplication, calendar: WorkCalendar, today: string) 
     state: row.state,
     decision: decisionOf(row),
     resource: resourceRef(row),
+    ...levelOf(row, graded),
     provider: { id: row.provider_department_id, name: row.provider_name },
     applicant: {
       id: row.applicant_user_id,
@@ -88,7 +90,7 @@ async function page(
   });
   const today = todayInChina();
   return {
-    items: rows.map((row) => present(row, env.calendar, today)),
+    items: rows.map((row) => present(row, env.calendar, today, scope.kind !== 'applicant')),
     total,
     page: window.page,
     pageSize: window.pageSize,
@@ -136,8 +138,9 @@ export async function readApplication(db: Kysely<DB>, context: RequestContext, e
   });
   const today = todayInChina();
   const rule = env.profile.deadlines.conditionalOpenReply;
+  const applicant = row.applicant_user_id === context.actor!.id;
   return {
-    ...present(row, env.calendar, today),
+    ...present(row, env.calendar, today, !applicant),
     items: row.fields.map((field) => ({ field, name: names.get(field) ?? field })),
     decidedFields: row.decided_fields,
     decidedUntil: row.decided_until,

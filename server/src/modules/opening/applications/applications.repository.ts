@@ -6,7 +6,7 @@ import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { OPEN_TYPES } from '../../dcat/open-catalog.repository.ts';
 import { CASE_COLUMNS } from '../../sharing/sharing-cases.repository.ts';
-import type { CaseColumns } from '../../sharing/sharing-views.ts';
+import type { CaseColumns, LevelColumns } from '../../sharing/sharing-views.ts';
 import type {
   OpenAgreementState,
   OpenApplicationState,
@@ -28,8 +28,8 @@ export interface ApplicableDataset {
   open_methods: string[];
 }
 
-/** An application with the names it is shown with, its case clock and its agreement. */
-export interface ListedApplication extends ApplicationRow, Omit<CaseColumns, 'case_id'> {
+/** An application with the names it is shown with, its resource's published level, its case clock and its agreement. */
+export interface ListedApplication extends ApplicationRow, Omit<CaseColumns, 'case_id'>, LevelColumns {
   resource_code: string;
   resource_name: string | null;
   provider_name: string;
@@ -164,6 +164,8 @@ function listed(db: Kysely<DB>) {
     .select([
       'cr.code as resource_code',
       'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       'pd.name as provider_name',
       'au.display_name as applicant_name',
       'au.person_type as applicant_person_type',

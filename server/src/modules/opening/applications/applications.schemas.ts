@@ -1,6 +1,13 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../../platform/http/pagination.ts';
-import { Day, DepartmentRef, Nullable, ResourceRef, ShareCase } from '../../sharing/sharing-views.ts';
+import {
+  Day,
+  DepartmentRef,
+  LevelFields,
+  Nullable,
+  ResourceRef,
+  ShareCase,
+} from '../../sharing/sharing-views.ts';
 
 const Text = (maxLength: number) => Type.String({ minLength: 1, maxLength });
 const Fields = Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 500 });
@@ -91,6 +98,8 @@ export const OpenApplication = Type.Object({
     Type.Union([Type.Literal('approve'), Type.Literal('approve_in_part'), Type.Literal('refuse')]),
   ),
   resource: ResourceRef,
+  /** Null for the applicant (the public is not told the grades). */
+  ...LevelFields,
   provider: DepartmentRef,
   applicant: Type.Object({
     id: Type.String(),

@@ -303,6 +303,34 @@ describe('who sees an application', () => {
     expect(own.body).toMatchObject({ total: 1, page: 1, items: [{ id, state: 'submitted' }] });
     expect((await call(t, w.sessions.police, 'GET', '/open/me/applications')).status).toBe(403);
   });
+
+  it('shows the dataset’s level (分级) in the provider’s and the region’s lists, never to the applicant', async () => {
+    const graded = await conditionalWorld(t, {
+      name: '公交线路运营明细（重要数据）',
+      securityLevel: 'important',
+      securitySubLevel: 'important-1',
+    });
+    const applicant = await verifiedApplicant(t);
+    const filed = await submitApplication(t, applicant.session, graded.dataset.id);
+    const id = filed.body.id as string;
+    const level = { securityLevel: 'important', securitySubLevel: 'important-1' };
+    const query = `/open/applications?resourceId=${graded.dataset.id}`;
+    for (const session of [graded.sessions.police, graded.sessions.authority]) {
+      const list = await call(t, session, 'GET', query);
+      expect(list.body.items).toEqual([expect.objectContaining({ id, ...level })]);
+    }
+    expect((await call(t, graded.sessions.police, 'GET', `/open/applications/${id}`)).body).toMatchObject(
+      level,
+    );
+    // The public is not told the grades: the applicant's own list and detail carry none.
+    const none = { securityLevel: null, securitySubLevel: null };
+    const own = await call(t, applicant.session, 'GET', '/open/me/applications');
+    expect(own.body.items).toEqual([expect.objectContaining({ id, ...none })]);
+    expect((await call(t, applicant.session, 'GET', `/open/applications/${id}`)).body).toMatchObject(none);
+    // A dataset of the general level says so.
+    const general = await call(t, w.sessions.police, 'GET', `/open/applications?resourceId=${w.dataset.id}`);
+    expect(general.body.items).toContainEqual(expect.objectContaining({ securityLevel: 'general' }));
+  });
 });
 
 describe('the fixture', () => {

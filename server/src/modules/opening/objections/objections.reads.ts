@@ -7,6 +7,7 @@ import { forbidden } from '../../../platform/policy/policy.ts';
 import { notFound } from '../../../platform/errors/app-error.ts';
 import type { Actor } from '../../../platform/policy/actor.ts';
 import { isUuid } from '../../dcat/open-catalog.ts';
+import { levelOf } from '../../sharing/sharing-views.ts';
 import {
   findActiveSuspension,
   findListedObjection,
@@ -52,6 +53,9 @@ export interface ObjectionView {
   resourceId: string;
   resourceCode: string;
   resourceName: string | null;
+  /** The resource's published level and sub-level; null for the objector (a public user). */
+  securityLevel: string | null;
+  securitySubLevel: string | null;
   provider: { id: string; name: string };
   objector: { name: string } | null;
   ground: string;
@@ -65,7 +69,7 @@ export interface ObjectionView {
   createdAt: string;
 }
 
-/** Presents a listed objection; `forObjector` leaves out the objector block (it is the reader). */
+/** Presents a listed objection; `forObjector` leaves out the objector block (it is the reader) and the level. */
 export function presentObjection(row: ListedObjection, forObjector: boolean): ObjectionView {
   return {
     id: row.id,
@@ -73,6 +77,7 @@ export function presentObjection(row: ListedObjection, forObjector: boolean): Ob
     resourceId: row.resource_id,
     resourceCode: row.resource_code,
     resourceName: row.resource_name,
+    ...levelOf(row, !forObjector),
     provider: { id: row.department_id, name: row.provider_name },
     objector: forObjector ? null : { name: row.objector_name },
     ground: row.ground,

@@ -3,6 +3,7 @@ import { sql, type Insertable, type Kysely, type Selectable, type Updateable } f
 import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import { OPEN_TYPES } from '../../dcat/open-catalog.repository.ts';
+import type { LevelColumns } from '../../sharing/sharing-views.ts';
 import type {
   ObjectionGround,
   ObjectionState,
@@ -18,8 +19,8 @@ export type SuspensionRow = Selectable<OpenSuspensionTable>;
 /** An evidence file's facts, without its content. */
 export type EvidenceInfo = Omit<Selectable<OpenObjectionEvidenceTable>, 'content_sealed'>;
 
-/** An objection with the names it is shown with. */
-export interface ListedObjection extends ObjectionRow {
+/** An objection with the names it is shown with and its resource's published level. */
+export interface ListedObjection extends ObjectionRow, LevelColumns {
   resource_code: string;
   resource_name: string | null;
   provider_name: string;
@@ -161,6 +162,8 @@ function listed(db: Kysely<DB>) {
     .select((eb) => [
       'cr.code as resource_code',
       'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       'd.name as provider_name',
       'u.display_name as objector_name',
       'du.display_name as decided_by_name',

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../../platform/http/pagination.ts';
-import { Nullable } from '../../sharing/sharing-views.ts';
+import { LevelFields, Nullable } from '../../sharing/sharing-views.ts';
 const Note = Type.String({ minLength: 1, maxLength: 2000 });
 
 /** Path parameter: an objection. */
@@ -89,6 +89,8 @@ export const Objection = Type.Object({
   resourceId: Type.String(),
   resourceCode: Type.String(),
   resourceName: Nullable(Type.String()),
+  /** Null for the objector (the public is not told the grades). */
+  ...LevelFields,
   provider: Type.Object({ id: Type.String(), name: Type.String() }),
   objector: Nullable(Type.Object({ name: Type.String() })),
   ground: Type.String(),

@@ -216,13 +216,22 @@ describe('suspension and outcome', () => {
     const decided = mine.items.find(
       (o: { state: string }) => o.state !== 'received' && o.state !== 'suspended',
     );
-    expect(decided).toMatchObject({ decidedBy: null, objector: null });
+    // Nor is the objector told the dataset's level (the public is not told the grades); handlers are.
+    expect(decided).toMatchObject({
+      decidedBy: null,
+      objector: null,
+      securityLevel: null,
+      securitySubLevel: null,
+    });
     expect(decided.outcomeNote).toBeTruthy();
     expect((await get(`/open/objections/${decided.id}`, other.session.read)).statusCode).toBe(404);
     const region = (await get('/open/objections', authority.read)).json();
     expect(
       region.items.some((o: { id: string; objector: unknown }) => o.id === decided.id && o.objector),
     ).toBe(true);
+    expect(region.items).toContainEqual(
+      expect.objectContaining({ id: decided.id, securityLevel: 'general', securitySubLevel: null }),
+    );
     expect((await get(`/open/objections/${decided.id}`, auditor.read)).statusCode).toBe(200);
     expect((await get('/open/objections', market.read)).json().total).toBe(0);
     expect((await get('/open/objections', citizen.session.read)).statusCode).toBe(403);

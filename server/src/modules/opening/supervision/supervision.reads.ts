@@ -7,6 +7,7 @@ import { notFound } from '../../../platform/errors/app-error.ts';
 import type { Actor } from '../../../platform/policy/actor.ts';
 import { forbidden } from '../../../platform/policy/policy.ts';
 import { isUuid } from '../../dcat/open-catalog.ts';
+import { levelOf } from '../../sharing/sharing-views.ts';
 import {
   findListedBreach,
   listBreaches,
@@ -31,13 +32,14 @@ function mayRead(actor: Actor, row: ListedBreach): boolean {
   return scope.regionIds.includes(row.region_id);
 }
 
-/** A breach as shown; the user sees what and why, not which officer found it. */
+/** A breach as shown; the user sees what and why, not which officer found it, nor the resource's level. */
 export function presentBreach(row: ListedBreach, forUser: boolean, today = todayInChina()) {
   return {
     id: row.id,
     caseId: row.case_id,
     agreement: { id: row.agreement_id, number: row.agreement_number, state: row.agreement_state },
     resource: { id: row.resource_id, name: row.resource_name },
+    ...levelOf(row, !forUser),
     provider: { id: row.department_id, name: row.provider_name },
     applicant: forUser ? null : { name: row.applicant_name },
     foundBy: forUser ? null : row.found_by_name,

@@ -1,14 +1,15 @@
 // SQL of usage supervision: the agreement's supervised columns, and breaches with their rectification.
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB } from '../../../platform/db/schema.ts';
+import type { LevelColumns } from '../../sharing/sharing-views.ts';
 import type { OpenAgreementState } from '../conditional.tables.ts';
 import type { BreachState, OpenAgreementBreachTable } from './supervision.tables.ts';
 
 /** A stored breach. */
 export type BreachRow = Selectable<OpenAgreementBreachTable>;
 
-/** A breach with the names and the agreement it is shown with. */
-export interface ListedBreach extends BreachRow {
+/** A breach with the names and the agreement it is shown with, and its resource's published level. */
+export interface ListedBreach extends BreachRow, LevelColumns {
   agreement_number: string;
   agreement_state: OpenAgreementState;
   applicant_user_id: string;
@@ -144,6 +145,8 @@ function listed(db: Kysely<DB>) {
       'u.display_name as applicant_name',
       'a.resource_id',
       'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       'd.name as provider_name',
       'f.display_name as found_by_name',
       'du.display_name as decided_by_name',

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Day, Nullable } from '../../sharing/sharing-views.ts';
+import { Day, LevelFields, Nullable } from '../../sharing/sharing-views.ts';
 
 const Text = Type.String({ minLength: 1, maxLength: 2000 });
 
@@ -44,6 +44,8 @@ export const Breach = Type.Object({
   caseId: Type.String(),
   agreement: Type.Object({ id: Type.String(), number: Type.String(), state: Type.String() }),
   resource: Type.Object({ id: Type.String(), name: Nullable(Type.String()) }),
+  /** Null for the public user the breach concerns (the public is not told the grades). */
+  ...LevelFields,
   provider: Type.Object({ id: Type.String(), name: Type.String() }),
   applicant: Nullable(Type.Object({ name: Type.String() })),
   foundBy: Nullable(Type.String()),

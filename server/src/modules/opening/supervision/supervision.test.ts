@@ -85,11 +85,18 @@ describe('a breach suspends the user', () => {
     const mine = (await get('/open/breaches', user.session)).json();
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ foundBy: null, applicant: null, demand: breachBody().demand });
+    // The public is not told the grades; the provider's and the region's lists carry the dataset's level.
+    expect(mine[0]).toMatchObject({ securityLevel: null, securitySubLevel: null });
     expect(mine[0].breach).toContain('第三方');
     expect((await get('/open/breaches', stranger.session)).json()).toHaveLength(0);
     expect((await get(`/open/breaches/${mine[0].id}`, stranger.session)).statusCode).toBe(404);
     const region = (await get('/open/breaches', world.sessions.authority)).json();
     expect(region.map((b: { id: string }) => b.id)).toContain(mine[0].id);
+    const provider = (await get('/open/breaches', world.sessions.police)).json();
+    for (const list of [region, provider])
+      expect(list).toContainEqual(
+        expect.objectContaining({ id: mine[0].id, securityLevel: 'general', securitySubLevel: null }),
+      );
   });
 
   it('accepting needs the user’s report; the report reopens nothing by itself', async () => {

@@ -11,7 +11,7 @@ import { notFound } from '../../../platform/errors/app-error.ts';
 import type { RequestContext } from '../../../platform/policy/actor.ts';
 import { CASE_SIDES, pageForSide } from '../sharing-lists.ts';
 import { requireParty } from '../sharing-scope.ts';
-import { caseClock, iso, presentCase, resourceRef } from '../sharing-views.ts';
+import { caseClock, iso, levelOf, presentCase, resourceRef } from '../sharing-views.ts';
 import '../flow.messages.ts';
 import {
   findListedDispute,
@@ -26,6 +26,7 @@ function present(row: ListedDispute, calendar: WorkCalendar, today: string) {
     caseId: row.case_id,
     state: row.state,
     resource: resourceRef(row),
+    ...levelOf(row),
     provider: { id: row.provider_department_id, name: row.provider_name },
     applicant: { id: row.applicant_department_id, name: row.applicant_name },
     coordinator:

@@ -6,14 +6,14 @@ import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { ShareDisputeTable } from '../sharing.tables.ts';
 import type { PartyScope } from '../sharing-scope.ts';
-import type { CaseColumns } from '../sharing-views.ts';
+import type { CaseColumns, LevelColumns } from '../sharing-views.ts';
 import { CASE_COLUMNS } from '../sharing-cases.repository.ts';
 
 /** A dispute as stored. */
 export type DisputeRow = Selectable<ShareDisputeTable>;
 
-/** A dispute with the names it is shown with and its case's clock. */
-export interface ListedDispute extends DisputeRow, Omit<CaseColumns, 'case_id'> {
+/** A dispute with the names it is shown with, its resource's published level and its case's clock. */
+export interface ListedDispute extends DisputeRow, Omit<CaseColumns, 'case_id'>, LevelColumns {
   resource_code: string;
   resource_name: string | null;
   provider_name: string;
@@ -100,6 +100,8 @@ function listed(db: Kysely<DB>) {
     .select([
       'cr.code as resource_code',
       'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       'pd.name as provider_name',
       'pd.region_id as provider_region_id',
       'ad.name as applicant_name',

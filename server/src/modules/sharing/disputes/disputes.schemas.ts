@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../../platform/http/pagination.ts';
-import { CaseStep, DepartmentRef, Nullable, ResourceRef, ShareCase } from '../sharing-views.ts';
+import { CaseStep, DepartmentRef, LevelFields, Nullable, ResourceRef, ShareCase } from '../sharing-views.ts';
 
 /** How the authority settled a dispute. */
 export const Resolution = Type.Union([
@@ -54,6 +54,7 @@ export const ShareDispute = Type.Object({
   caseId: Type.String(),
   state: DisputeState,
   resource: ResourceRef,
+  ...LevelFields,
   provider: DepartmentRef,
   applicant: DepartmentRef,
   /** The data authority that coordinates (CQ19 §27). */

@@ -142,6 +142,11 @@ describe('a dispute (异议, CQ19 §27)', () => {
     expect((await call(t, police, 'GET', '/share/disputes?side=provider')).body.total).toBe(2);
     expect((await call(t, authority, 'GET', '/share/disputes?state=resolved')).body.total).toBe(1);
     const one = (await call(t, market, 'GET', '/share/disputes')).body.items as { id: string }[];
+    // Each dispute carries its resource's published level and sub-level (分级), for the list's column.
+    const closed = await call(t, authority, 'GET', `/share/disputes?resourceId=${w.closed.id}`);
+    expect(closed.body.items).toContainEqual(
+      expect.objectContaining({ securityLevel: 'important', securitySubLevel: 'important-2' }),
+    );
     const stranger = await call(t, await districtAuthority(t, w), 'GET', `/share/disputes/${one[0]!.id}`);
     expect([stranger.status, stranger.body.code]).toEqual([403, 'share.dispute.not_yours']);
   });

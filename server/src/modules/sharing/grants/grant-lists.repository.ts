@@ -4,6 +4,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import { fetchPage } from '../../../platform/db/paging.ts';
 import type { DB } from '../../../platform/db/schema.ts';
 import type { PartyScope } from '../sharing-scope.ts';
+import type { LevelColumns } from '../sharing-views.ts';
 import type { GrantRow } from './grants.repository.ts';
 
 /** Where a grant stands at a moment. */
@@ -19,8 +20,8 @@ export interface GrantFilter {
   requestId?: string;
 }
 
-/** A grant with the names of its resource and departments. */
-export interface ListedGrant extends GrantRow {
+/** A grant with the names of its resource and departments, and the resource's published level. */
+export interface ListedGrant extends GrantRow, LevelColumns {
   resource_name: string | null;
   provider_name: string;
   consumer_name: string;
@@ -52,7 +53,13 @@ function listed(db: Kysely<DB>) {
     .innerJoin('departments as cd', 'cd.id', 'share_grants.consumer_department_id')
     .leftJoin('catalog_entries as ce', 'ce.resource_id', 'share_grants.resource_id')
     .selectAll('share_grants')
-    .select(['ce.name as resource_name', 'pd.name as provider_name', 'cd.name as consumer_name']);
+    .select([
+      'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
+      'pd.name as provider_name',
+      'cd.name as consumer_name',
+    ]);
 }
 
 /** One page of the grants the scope allows (asker: the consumer), newest first, with the total. */

@@ -8,7 +8,7 @@ import type { DB } from '../../../platform/db/schema.ts';
 import { invalid, notFound } from '../../../platform/errors/app-error.ts';
 import type { MaskRule } from '../../../platform/masking/rules.ts';
 import type { RequestContext } from '../../../platform/policy/actor.ts';
-import { iso, resourceRef } from '../sharing-views.ts';
+import { iso, levelOf, resourceRef } from '../sharing-views.ts';
 import { pageForSide } from '../sharing-lists.ts';
 import { requireParty, type PartySide } from '../sharing-scope.ts';
 import '../flow.messages.ts';
@@ -42,6 +42,7 @@ export function presentGrant(row: ListedGrant, now: Date = new Date()) {
     requestId: row.request_id,
     basis: row.basis,
     resource: resourceRef(row),
+    ...levelOf(row),
     provider: { id: row.provider_department_id, name: row.provider_name },
     consumer: { id: row.consumer_department_id, name: row.consumer_name },
     application: row.application,

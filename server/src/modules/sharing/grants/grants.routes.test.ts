@@ -68,6 +68,9 @@ describe('the grant views', () => {
     expect(byId.get(current)).toMatchObject({ status: 'active', active: true, application: MARKET_APP });
     expect(byId.get(expired)).toMatchObject({ status: 'expired', active: false });
     expect(byId.get(future)).toMatchObject({ status: 'not_started', active: false });
+    // Each grant carries its resource's published level (分级), for the list's column.
+    expect(byId.get(current)).toMatchObject({ securityLevel: 'general', securitySubLevel: null });
+    expect(byId.get(expired)).toMatchObject({ securityLevel: 'important', securitySubLevel: null });
     expect(ids(await call(t, market, 'GET', '/share/grants?active=true'))).toEqual([current]);
     expect(ids(await call(t, market, 'GET', '/share/grants?active=false'))).toEqual([expired, future].sort());
     expect(ids(await call(t, market, 'GET', '/share/grants?status=expired'))).toEqual([expired]);

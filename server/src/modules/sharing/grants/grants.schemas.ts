@@ -1,6 +1,13 @@
 import { Type } from 'typebox';
 import { PageQuery } from '../../../platform/http/pagination.ts';
-import { DepartmentRef, MaskingMap, Nullable, ResourceRef, RowConditionsOut } from '../sharing-views.ts';
+import {
+  DepartmentRef,
+  LevelFields,
+  MaskingMap,
+  Nullable,
+  ResourceRef,
+  RowConditionsOut,
+} from '../sharing-views.ts';
 
 /** Where a grant stands now. */
 export const GrantStatus = Type.Union([
@@ -16,6 +23,7 @@ export const Grant = Type.Object({
   requestId: Nullable(Type.String()),
   basis: Type.Union([Type.Literal('unconditional'), Type.Literal('conditional')]),
   resource: ResourceRef,
+  ...LevelFields,
   provider: DepartmentRef,
   consumer: DepartmentRef,
   application: Type.String(),

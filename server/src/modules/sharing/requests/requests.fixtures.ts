@@ -32,6 +32,7 @@ export async function flowWorld(t: TestApp, rows = 6) {
       openMethods: [],
       openBasis: '涉及侦查秘密，不予开放',
       securityLevel: 'important',
+      securitySubLevel: 'important-2',
     },
   ]);
   const district = await t.database.db

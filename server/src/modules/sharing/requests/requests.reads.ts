@@ -16,7 +16,7 @@ import { presentGrant } from '../grants/grants.reads.ts';
 import type { RowCondition } from '../grants/row-filter.ts';
 import { CASE_SIDES, pageForSide } from '../sharing-lists.ts';
 import { requireParty } from '../sharing-scope.ts';
-import { caseClock, iso, presentCase, resourceRef } from '../sharing-views.ts';
+import { caseClock, iso, levelOf, presentCase, resourceRef } from '../sharing-views.ts';
 import '../flow.messages.ts';
 import {
   findListedRequest,
@@ -36,6 +36,7 @@ function present(row: ListedRequest, calendar: WorkCalendar, today: string) {
     kind: row.kind,
     state: row.state,
     resource: resourceRef(row),
+    ...levelOf(row),
     provider: { id: row.provider_department_id, name: row.provider_name },
     applicant: { id: row.applicant_department_id, name: row.applicant_name },
     applicantUserName: row.applicant_user_name,

@@ -7,14 +7,14 @@ import type { DB } from '../../../platform/db/schema.ts';
 import type { SharedResourceRow } from '../grants/grants.repository.ts';
 import type { ShareRequestState, ShareRequestTable } from '../sharing.tables.ts';
 import type { PartyScope } from '../sharing-scope.ts';
-import type { CaseColumns } from '../sharing-views.ts';
+import type { CaseColumns, LevelColumns } from '../sharing-views.ts';
 import { CASE_COLUMNS } from '../sharing-cases.repository.ts';
 
 /** A request as stored. */
 export type RequestRow = Selectable<ShareRequestTable>;
 
-/** A request with the names it is shown with and its case's clock. */
-export interface ListedRequest extends RequestRow, CaseColumns {
+/** A request with the names it is shown with, its resource's published level and its case's clock. */
+export interface ListedRequest extends RequestRow, CaseColumns, LevelColumns {
   resource_code: string;
   resource_name: string | null;
   provider_name: string;
@@ -121,6 +121,8 @@ function listed(db: Kysely<DB>) {
     .select([
       'cr.code as resource_code',
       'ce.name as resource_name',
+      'ce.security_level',
+      'ce.security_sublevel',
       'pd.name as provider_name',
       'ad.name as applicant_name',
       'au.display_name as applicant_user_name',

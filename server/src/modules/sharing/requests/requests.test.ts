@@ -249,6 +249,13 @@ describe('the request lists', () => {
     expect((refused.body.items as { state: string }[]).map((r) => r.state)).toEqual(['refused']);
     const byKind = await list(market, `?kind=unconditional&resourceId=${w.licence.id}`);
     expect(byKind.body.total).toBe(1);
+    // Each request carries its resource's published level (分级): the licence general, the person register important.
+    expect(byKind.body.items).toMatchObject([{ securityLevel: 'general', securitySubLevel: null }]);
+    const person = await list(police, `?side=provider&resourceId=${w.person.id}`);
+    expect((person.body.items as { securityLevel: string }[]).map((r) => r.securityLevel)).toEqual(
+      Array.from({ length: person.body.total as number }, () => 'important'),
+    );
+    expect(person.body.total).toBeGreaterThan(0);
     const notMine = await list(market, '?side=authority');
     expect([notMine.status, notMine.body.code]).toEqual([403, 'share.side_not_allowed']);
     const auditor = await signIn(t, 'auditor');
