@@ -213,7 +213,7 @@ describe('usage supervision in the console', () => {
     expect(await breach.getByTestId('breach-breach').textContent()).toBe(BREACH);
     expect(await breach.getByTestId('breach-facts').textContent()).toContain('已暂停');
     // The dataset's security level stands beside its name, as wherever data is shown.
-    await expect.poll(() => breach.getByTestId('level-tag').textContent()).toMatch(/数据/);
+    await expect.poll(() => breach.getByTestId('level-tag').textContent()).toBe('重要数据');
     expect(await breach.getByTestId('breach-report').textContent()).toContain('使用方尚未提交整改情况');
     // Accepting waits for the user's report; terminating is offered at once.
     expect(await breach.getByTestId('breach-accept').count()).toBe(0);
@@ -226,6 +226,8 @@ describe('usage supervision in the console', () => {
     const row = table.locator('tr', { hasText: agreementNumber }).first();
     await expect.poll(() => row.getByTestId('breach-state').textContent()).toBe('待整改');
     expect(await row.textContent()).toContain('孙使用');
+    // The list shows the dataset's level (分级) from its own answer.
+    expect(await row.getByTestId('level-tag').textContent()).toBe('重要数据');
     expect(await row.getByTestId('breach-overdue').count()).toBe(0);
     // Nothing is overdue yet: the overdue filter empties the list and says so.
     await page.locator('#overdue').click();

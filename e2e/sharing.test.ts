@@ -93,6 +93,8 @@ describe('sharing in the console', () => {
     await ui.signIn(page, server, 'police.officer');
     await ui.openMenu(page, '数据共享', '待我答复', /\/console\/sharing\/inbox$/);
     const row = page.getByTestId('requests-table').locator('tr', { hasText: CONDITIONAL }).first();
+    // The list shows the resource's level (分级) from its answer, by the profile's name.
+    await expect.poll(() => row.getByTestId('level-tag').textContent()).toBe('重要数据');
     await row.getByTestId('request-open').click();
     await page.getByTestId('request-decide').click();
     const modal = page.locator(SETTLED('.ant-modal'));
@@ -139,6 +141,11 @@ describe('sharing in the console', () => {
     const table = page.getByTestId('grants-table');
     await table.locator('tr', { hasText: UNCONDITIONAL }).first().waitFor();
     await table.locator('tr', { hasText: CONDITIONAL }).first().waitFor();
+    // Each row shows its resource's level and sub-level (分级).
+    const level = (name: string) =>
+      table.locator('tr', { hasText: name }).first().getByTestId('level-tag').textContent();
+    await expect.poll(() => level(UNCONDITIONAL)).toBe('重要数据 · 重要2级');
+    expect(await level(CONDITIONAL)).toBe('重要数据');
     // This profile (cq19) has the provider's approval grant access: no 待开通 entry.
     expect(await page.getByTestId('side-menu').getByText('待开通', { exact: true }).count()).toBe(0);
     expect(fixture.browser.problems).toEqual([]);

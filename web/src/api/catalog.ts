@@ -354,6 +354,7 @@ export interface CatalogEntry {
   updateCycle: string;
   keywords: string[];
   securityLevel: string;
+  securitySubLevel: string | null;
   publishedAt: string;
   modifiedAt: string;
   versionNumber: number;

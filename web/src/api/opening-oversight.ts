@@ -2,6 +2,7 @@
 // objections and suspensions (异议与暂停, CQO §41) and emergency opening (应急开放, CQO §27). They
 // follow server/src/modules/opening/{statistics,objections,emergencies}/*.routes.ts. No antd here.
 import { api, ApiError, apiUrl, type Query } from './client.ts';
+import type { ResourceLevel } from './sharing.ts';
 import type { Page } from './types.ts';
 
 /** Downloads and API calls (pages of the records API) of a day, a dataset or a department. */
@@ -76,7 +77,7 @@ export interface Suspension {
 }
 
 /** An objection as listed. */
-export interface Objection {
+export interface Objection extends ResourceLevel {
   id: string;
   caseId: string;
   resourceId: string;

@@ -3,6 +3,7 @@
 // report comes from the portal; the provider or the authority accepts (access reopens) or
 // terminates the agreement. They follow server/src/modules/opening/supervision/*. No antd here.
 import { api } from './client.ts';
+import type { ResourceLevel } from './sharing.ts';
 
 /** Where a breach stands: open (waits for the user), reported, rectified or terminated. */
 export type BreachState = 'open' | 'reported' | 'rectified' | 'terminated';
@@ -12,7 +13,7 @@ export const BREACH_STATES: readonly BreachState[] = ['open', 'reported', 'recti
 export type BreachDecision = 'accept' | 'terminate';
 
 /** A breach as the console sees it (GET /open/breaches, /open/breaches/:id). */
-export interface Breach {
+export interface Breach extends ResourceLevel {
   id: string;
   caseId: string;
   /** `state` is the agreement's stored state (active, suspended, terminated…). */

@@ -3,7 +3,7 @@
 // provider and the authority) use them; no antd or React here, so the portal can import it.
 // They follow server/src/modules/opening/applications/*.schemas.ts and …/agreements/*.schemas.ts.
 import { api, apiUrl, type Query } from './client.ts';
-import type { ShareCase } from './sharing.ts';
+import type { ResourceLevel, ShareCase } from './sharing.ts';
 import type { Page } from './types.ts';
 
 /** How agreed data may leave the platform. */
@@ -65,7 +65,7 @@ export interface AgreementRef {
 }
 
 /** An application in a list (server: applications.schemas.ts `OpenApplication`). */
-export interface OpenApplication {
+export interface OpenApplication extends ResourceLevel {
   id: string;
   state: ApplicationState;
   decision: OpenDecision | null;
@@ -168,7 +168,7 @@ export interface UsageFeedback {
 }
 
 /** An agreement in a list (server: agreements.schemas.ts `AgreementSummary`). */
-export interface OpenAgreement {
+export interface OpenAgreement extends ResourceLevel {
   id: string;
   number: string;
   status: AgreementStatus;

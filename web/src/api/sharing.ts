@@ -57,8 +57,17 @@ export interface ResourceRef {
   name: string;
 }
 
+/**
+ * The published security level (分级) and sub-level of a listed item's resource: null when the
+ * resource is not in the published catalog (and, in open-data answers, for a public reader).
+ */
+export interface ResourceLevel {
+  securityLevel: string | null;
+  securitySubLevel: string | null;
+}
+
 /** A request in a list (GET /share/requests). */
-export interface ShareRequest {
+export interface ShareRequest extends ResourceLevel {
   id: string;
   kind: ShareBasis;
   state: ShareRequestState;
@@ -160,7 +169,7 @@ export interface ShareDecisionInput {
 }
 
 /** A grant (GET /share/grants, /share/grants/:id). */
-export interface ShareGrant {
+export interface ShareGrant extends ResourceLevel {
   id: string;
   requestId: string | null;
   basis: ShareBasis;
@@ -192,7 +201,7 @@ export type GrantStatus = 'active' | 'not_started' | 'expired' | 'revoked';
 export type GrantSide = 'consumer' | 'provider' | 'region';
 
 /** A dispute (异议) about sharing: a resource not shared, or the answer to a request. */
-export interface ShareDispute {
+export interface ShareDispute extends ResourceLevel {
   id: string;
   caseId: string;
   state: 'open' | 'resolved' | 'withdrawn';

@@ -1,4 +1,4 @@
-import { Space, Tag, Tooltip } from 'antd';
+import { Space, Tag, Tooltip, type TableColumnType } from 'antd';
 import { useCatalogProfile } from '../console/pages/catalog/meta.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -62,4 +62,19 @@ export function LevelLegend() {
       ))}
     </Space>
   );
+}
+
+/**
+ * The 分级 column of a list whose rows carry their resource's published level (the sharing and
+ * opening lists): the level tag, or a dash where the answer has none.
+ */
+export function levelColumn<T extends { securityLevel: string | null; securitySubLevel: string | null }>(
+  title: string,
+): TableColumnType<T> {
+  return {
+    title,
+    key: 'level',
+    width: 150,
+    render: (_: unknown, row: T) => <LevelTag level={row.securityLevel} subLevel={row.securitySubLevel} />,
+  };
 }

@@ -41,6 +41,7 @@ export const oversightEn: Record<keyof typeof oversightZhCN, string> = {
   'oversight.field.ground': 'Ground',
   'oversight.field.statement': 'Statement',
   'oversight.field.state': 'State',
+  'oversight.field.level': 'Level',
   'oversight.field.createdAt': 'Filed',
   'oversight.field.evidence': 'Evidence',
   'oversight.field.evidenceCount': 'Files',

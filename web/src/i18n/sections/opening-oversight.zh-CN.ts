@@ -38,6 +38,7 @@ export const oversightZhCN = {
   'oversight.field.ground': '异议理由',
   'oversight.field.statement': '异议陈述',
   'oversight.field.state': '状态',
+  'oversight.field.level': '分级',
   'oversight.field.createdAt': '提出时间',
   'oversight.field.evidence': '证明材料',
   'oversight.field.evidenceCount': '材料',

@@ -20,6 +20,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'supervision.field.demand': 'Rectification demanded',
   'supervision.field.rectifyBy': 'Rectify by',
   'supervision.field.state': 'State',
+  'supervision.field.level': 'Level',
   'supervision.field.foundBy': 'Recorded by',
   'supervision.field.createdAt': 'Recorded at',
   'supervision.field.report': 'Rectification report',

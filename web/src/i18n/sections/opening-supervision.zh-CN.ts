@@ -18,6 +18,7 @@ export const supervisionZhCN = {
   'supervision.field.demand': '整改要求',
   'supervision.field.rectifyBy': '整改期限',
   'supervision.field.state': '状态',
+  'supervision.field.level': '分级',
   'supervision.field.foundBy': '登记人',
   'supervision.field.createdAt': '登记时间',
   'supervision.field.report': '整改情况',

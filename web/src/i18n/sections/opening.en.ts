@@ -18,6 +18,7 @@ export const openingEn: Record<keyof typeof openingZhCN, string> = {
   'opening.field.applicant': 'Applicant',
   'opening.field.provider': 'Provider',
   'opening.field.state': 'State',
+  'opening.field.level': 'Level',
   'opening.field.createdAt': 'Applied on',
   'opening.field.dueOn': 'Answer due',
   'opening.field.agreement': 'Agreement',

@@ -18,6 +18,7 @@ export const openingZhCN = {
   'opening.field.applicant': '申请人',
   'opening.field.provider': '提供部门',
   'opening.field.state': '状态',
+  'opening.field.level': '分级',
   'opening.field.createdAt': '申请日期',
   'opening.field.dueOn': '答复期限',
   'opening.field.agreement': '协议',

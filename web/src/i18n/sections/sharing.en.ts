@@ -36,6 +36,7 @@ export const sharingEn: Record<keyof typeof sharingZhCN, string> = {
   'sharing.field.validFrom': 'From',
   'sharing.field.validUntil': 'Until',
   'sharing.field.state': 'State',
+  'sharing.field.level': 'Level',
   'sharing.field.createdAt': 'Submitted',
   'sharing.field.dueOn': 'Answer due',
 

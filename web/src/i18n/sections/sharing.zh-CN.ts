@@ -35,6 +35,7 @@ export const sharingZhCN = {
   'sharing.field.validFrom': '开始日期',
   'sharing.field.validUntil': '截止日期',
   'sharing.field.state': '状态',
+  'sharing.field.level': '分级',
   'sharing.field.createdAt': '提交日期',
   'sharing.field.dueOn': '答复期限',
 

@@ -25,6 +25,7 @@ import {
   type Facet,
 } from '../../../api/catalog.ts';
 import { api } from '../../../api/client.ts';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -76,6 +77,7 @@ function ResultCard({ entry, onOpen }: { entry: CatalogEntry; onOpen(): void }) 
             <Tag style={{ marginInlineEnd: 0 }}>{entry.className}</Tag>
             <AccessTag kind="share" type={entry.shareType} />
             <AccessTag kind="open" type={entry.openType} />
+            <LevelTag level={entry.securityLevel} subLevel={entry.securitySubLevel} />
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {labels.term('updateCycles', entry.updateCycle)}
             </Tag>

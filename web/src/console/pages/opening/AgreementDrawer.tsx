@@ -24,13 +24,13 @@ import {
 } from '../../../api/opening.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
 import { BreachModal } from './BreachModal.tsx';
 import { AgreementStatusTag, FeedbackCell, useMethodNames, useRefreshOpening } from './shared.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 const PARTIES: readonly AgreementParty[] = ['applicant', 'provider'];
 
@@ -152,7 +152,7 @@ function Terms({ agreement }: { agreement: OpenAgreementDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.dataset')}>
         {agreement.resource.name}（{agreement.resource.code}）{' '}
-        <ResourceLevelTag resourceId={agreement.resource.id} />
+        <LevelTag level={agreement.securityLevel} subLevel={agreement.securitySubLevel} />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.provider')}>{agreement.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('opening.field.applicant')}>{agreement.applicant.name}</Descriptions.Item>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { AGREEMENT_STATUSES, type AgreementStatus, type OpenAgreement } from '../../../api/opening.ts';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -55,6 +56,7 @@ export default function AgreementsPage() {
         </div>
       ),
     },
+    levelColumn<OpenAgreement>(t('opening.field.level')),
     {
       title: t('opening.field.applicant'),
       key: 'applicant',

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { openingApi, type OpenApplicationDetail } from '../../../api/opening.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
@@ -12,7 +13,6 @@ import { ExtensionPanel } from '../sharing/ExtensionPanel.tsx';
 import { StepsTimeline } from '../sharing/StepsTimeline.tsx';
 import { DecisionModal } from './DecisionModal.tsx';
 import { ApplicationStateTag, useMethodNames, useRefreshOpening } from './shared.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Item names of field names (the detail's `items` hold the names of those asked for). */
 function names(application: OpenApplicationDetail, fields: readonly string[]): string {
@@ -99,7 +99,7 @@ function ApplicationFacts({ application }: { application: OpenApplicationDetail 
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.dataset')}>
         {application.resource.name}（{application.resource.code}）{' '}
-        <ResourceLevelTag resourceId={application.resource.id} />
+        <LevelTag level={application.securityLevel} subLevel={application.securitySubLevel} />
       </Descriptions.Item>
       <Descriptions.Item label={t('opening.field.provider')}>{application.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('opening.field.applicant')}>{application.applicant.name}</Descriptions.Item>

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router';
 import { APPLICATION_STATES, type ApplicationState, type OpenApplication } from '../../../api/opening.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -59,6 +60,7 @@ export default function ApplicationsPage() {
         </div>
       ),
     },
+    levelColumn<OpenApplication>(t('opening.field.level')),
     {
       title: t('opening.field.applicant'),
       key: 'applicant',

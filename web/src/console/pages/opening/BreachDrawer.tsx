@@ -10,12 +10,12 @@ import {
   type BreachState,
 } from '../../../api/opening-supervision.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { BreachDecisionModal } from './BreachModal.tsx';
 import { AgreementStatusTag } from './shared.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 const STATE_COLORS: Record<BreachState, string> = {
   open: 'orange',
@@ -138,7 +138,8 @@ function Facts({ breach }: { breach: Breach }) {
         {isAgreementStatus(state) ? <AgreementStatusTag status={state} /> : state}
       </Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.dataset')}>
-        {breach.resource.name ?? '—'} <ResourceLevelTag resourceId={breach.resource.id} />
+        {breach.resource.name ?? '—'}{' '}
+        <LevelTag level={breach.securityLevel} subLevel={breach.securitySubLevel} />
       </Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.provider')}>{breach.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('supervision.field.applicant')}>

@@ -12,6 +12,7 @@ import {
 } from '../../../api/opening-supervision.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -61,6 +62,7 @@ export default function BreachesPage() {
         </div>
       ),
     },
+    levelColumn<Breach>(t('supervision.field.level')),
     {
       title: t('supervision.field.applicant'),
       key: 'applicant',

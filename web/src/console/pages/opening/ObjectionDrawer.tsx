@@ -4,13 +4,13 @@ import { Alert, Button, Descriptions, Drawer, Empty, Flex, List, Spin, Typograph
 import { useState } from 'react';
 import { evidenceUrl, oversightApi, type ObjectionDetail } from '../../../api/opening-oversight.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { download } from '../../../lib/download.ts';
 import { formatDateTime } from '../../../lib/format.ts';
 import { ObjectionStateTag, useSourceName } from './oversight-shared.tsx';
 import { DecideModal, SuspendModal, type SuspensionTarget } from './SuspensionModals.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Bytes in the unit a person reads. */
 function size(bytes: number): string {
@@ -94,7 +94,7 @@ function Facts({ objection }: { objection: ObjectionDetail }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.dataset')}>
         {objection.resourceName ?? '—'}（{objection.resourceCode}）{' '}
-        <ResourceLevelTag resourceId={objection.resourceId} />
+        <LevelTag level={objection.securityLevel} subLevel={objection.securitySubLevel} />
       </Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.provider')}>{objection.provider.name}</Descriptions.Item>
       <Descriptions.Item label={t('oversight.field.objector')}>

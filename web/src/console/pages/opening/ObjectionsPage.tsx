@@ -11,6 +11,7 @@ import {
 } from '../../../api/opening-oversight.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -65,6 +66,7 @@ export default function ObjectionsPage() {
         </div>
       ),
     },
+    levelColumn<Objection>(t('oversight.field.level')),
     {
       title: t('oversight.field.ground'),
       key: 'ground',

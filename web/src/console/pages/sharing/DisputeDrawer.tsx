@@ -22,13 +22,13 @@ import {
 } from '../../../api/sharing.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
 import { errorText } from '../../../lib/problems.ts';
 import { useRefreshSharing } from './shared.tsx';
 import { StepsTimeline } from './StepsTimeline.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** Where a dispute stands. */
 export type DisputeState = ShareDispute['state'];
@@ -107,7 +107,7 @@ export function DisputeDrawer({ id, onClose }: { id: string; onClose(): void }) 
             </Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.resource')}>
               {dispute.resource.name}（{dispute.resource.code}）{' '}
-              <ResourceLevelTag resourceId={dispute.resource.id} />
+              <LevelTag level={dispute.securityLevel} subLevel={dispute.securitySubLevel} />
             </Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.provider')}>{dispute.provider.name}</Descriptions.Item>
             <Descriptions.Item label={t('sharing.field.applicant')}>

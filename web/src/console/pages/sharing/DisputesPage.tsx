@@ -6,6 +6,7 @@ import { sharingApi, type DisputeSide, type ShareDispute } from '../../../api/sh
 import { useSession } from '../../../auth/session.tsx';
 import { FilterBar } from '../../../components/FilterBar.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -96,6 +97,7 @@ function DisputeList({ side, onOpen }: { side: DisputeSide; onOpen(id: string): 
         </div>
       ),
     },
+    levelColumn<ShareDispute>(t('sharing.field.level')),
     {
       title: t('sharing.field.applicant'),
       key: 'applicant',

@@ -5,6 +5,7 @@ import type { Item } from '../../../api/catalog.ts';
 import { sharingApi, type ShareGrant, type UsageSide } from '../../../api/sharing.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FormModal } from '../../../components/FormModal.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
@@ -14,7 +15,6 @@ import { ApiGuide } from './ApiGuide.tsx';
 import { ConditionTags } from './ConditionBuilder.tsx';
 import { GrantStateTag, useRefreshSharing } from './shared.tsx';
 import { UsageChart } from './UsageChart.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /**
  * A grant: exactly what may be read (items with their masking, row conditions, purpose, application,
@@ -104,7 +104,8 @@ function GrantFacts({ grant, items }: { grant: ShareGrant; items: Item[] | undef
           {t(`sharing.basis.${grant.basis}`)}
         </Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.resource')}>
-          {grant.resource.name}（{grant.resource.code}） <ResourceLevelTag resourceId={grant.resource.id} />
+          {grant.resource.name}（{grant.resource.code}）{' '}
+          <LevelTag level={grant.securityLevel} subLevel={grant.securitySubLevel} />
         </Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.provider')}>{grant.provider.name}</Descriptions.Item>
         <Descriptions.Item label={t('sharing.field.consumer')}>{grant.consumer.name}</Descriptions.Item>

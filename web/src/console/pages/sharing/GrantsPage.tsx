@@ -8,6 +8,7 @@ import { api } from '../../../api/client.ts';
 import type { GrantSide, ShareGrant, UsageSide } from '../../../api/sharing.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -91,6 +92,7 @@ function GrantList({ side, onOpen }: { side: GrantSide; onOpen(id: string): void
         </div>
       ),
     },
+    levelColumn<ShareGrant>(t('sharing.field.level')),
     ...(side !== 'provider'
       ? [
           {

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Item } from '../../../api/catalog.ts';
 import { sharingApi, WAITING_STATES, type ShareRequestDetail } from '../../../api/sharing.ts';
 import { useSession } from '../../../auth/session.tsx';
+import { LevelTag } from '../../../components/LevelTag.tsx';
 import { QueryError } from '../../../components/QueryError.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
 import { formatDate, formatDateTime } from '../../../lib/format.ts';
@@ -16,7 +17,6 @@ import { ExtensionPanel } from './ExtensionPanel.tsx';
 import { StepsTimeline } from './StepsTimeline.tsx';
 import type { RequestSide } from './RequestsPage.tsx';
 import { itemNames, RequestDue, RequestStateTag, useRefreshSharing } from './shared.tsx';
-import { ResourceLevelTag } from '../security/ResourceLevel.tsx';
 
 /** The detail of a request: what was asked, what was decided, the case's steps, and the next act. */
 export function RequestDrawer({ id, side, onClose }: { id: string; side: RequestSide; onClose(): void }) {
@@ -124,7 +124,7 @@ function RequestFacts({ request, items }: { request: ShareRequestDetail; items: 
       </Descriptions.Item>
       <Descriptions.Item label={t('sharing.field.resource')}>
         {request.resource.name}（{request.resource.code}）{' '}
-        <ResourceLevelTag resourceId={request.resource.id} />
+        <LevelTag level={request.securityLevel} subLevel={request.securitySubLevel} />
       </Descriptions.Item>
       <Descriptions.Item label={t('sharing.field.basis')}>
         {t(`sharing.basis.${request.kind}`)}

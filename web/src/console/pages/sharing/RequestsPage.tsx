@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { SHARE_REQUEST_STATES, type ShareRequest, type ShareRequestState } from '../../../api/sharing.ts';
 import { FilterBar } from '../../../components/FilterBar.tsx';
+import { levelColumn } from '../../../components/LevelTag.tsx';
 import { ListTable } from '../../../components/ListTable.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
@@ -58,6 +59,7 @@ export default function RequestsPage({ side }: { side: RequestSide }) {
         </div>
       ),
     },
+    levelColumn<ShareRequest>(t('sharing.field.level')),
     {
       title: t(side === 'applicant' ? 'sharing.field.provider' : 'sharing.field.applicant'),
       key: 'party',
