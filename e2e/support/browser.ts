@@ -38,6 +38,9 @@ export async function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ARGS,
     locale: 'zh-CN',
+    // The officers the tests play sit in China: the date pickers' "today" must be the server's
+    // (todayInChina), or a test run after 16:00 UTC picks yesterday and is refused.
+    timezoneId: 'Asia/Shanghai',
     viewport: { width: 1440, height: 900 },
   });
   const page = context.pages()[0] ?? (await context.newPage());
