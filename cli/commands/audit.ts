@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { chainHashOf } from '../../server/src/platform/audit/chain.ts';
+import { hashOfSuite } from '../../server/src/platform/crypto/suite.ts';
 import { runOnce } from '../../server/src/platform/audit/sequencer.ts';
 import { describeAlgorithms, verifyChain } from '../../server/src/platform/audit/verify.ts';
 import { CliError, EXIT, withDatabase } from '../context.ts';
@@ -19,7 +19,7 @@ export function registerAudit(program: Command) {
     .action(async (options: { sequenceFirst?: boolean }) => {
       await withDatabase(async (database, config) => {
         if (options.sequenceFirst) {
-          const hashAlgorithm = chainHashOf(config.cryptoSuite);
+          const hashAlgorithm = hashOfSuite(config.cryptoSuite);
           const chained = await runOnce(database.db, { hashAlgorithm });
           console.log(`sequenced ${chained} event(s) with ${hashAlgorithm}`);
         }

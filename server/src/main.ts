@@ -6,7 +6,7 @@ import { openDatabase } from './platform/db/database.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { loadProfile } from './platform/profiles/profiles.ts';
-import { chainHashOf } from './platform/audit/chain.ts';
+import { hashOfSuite } from './platform/crypto/suite.ts';
 import { startSequencer } from './platform/audit/sequencer.ts';
 import { startDeadlineSweep } from './platform/cases/sweep.ts';
 import { startBatchSweep } from './modules/pools/batches.sweep.ts';
@@ -63,7 +63,7 @@ async function main() {
   ];
   // Background jobs; each is safe to run on several instances (advisory locks) and returns a stop.
   const sequencer = startSequencer(database.db, 200, {
-    hashAlgorithm: chainHashOf(config.cryptoSuite),
+    hashAlgorithm: hashOfSuite(config.cryptoSuite),
     onError: (err) => app.log.error({ err }, 'audit sequencer failed'),
   });
   const sweep = startDeadlineSweep(app.platform, { log: app.log });

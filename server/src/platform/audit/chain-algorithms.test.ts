@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { MIGRATIONS_DIR } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
-import { resolveSuite } from '../crypto/suite.ts';
+import { hashOfSuite, resolveSuite } from '../crypto/suite.ts';
 import { systemContext } from '../policy/actor.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { recordAuditMany } from './audit.ts';
-import { chainBody, chainHashOf, GENESIS_HASH, hashHex, linkHash } from './chain.ts';
+import { chainBody, GENESIS_HASH, hashHex, linkHash } from './chain.ts';
 import { runOnce } from './sequencer.ts';
 import { describeAlgorithms, verifyChain } from './verify.ts';
 import { verifyTampered as tamperAndVerify } from './chain-test-support.ts';
@@ -51,10 +51,10 @@ describe('the hash of each crypto suite', () => {
   it('is SHA-256 under intl and SM3 under sm, as the suite resolves them', () => {
     expect(hashHex('sha256', 'abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(hashHex('sm3', 'abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
-    expect(chainHashOf('intl')).toBe('sha256');
-    expect(chainHashOf('sm')).toBe('sm3');
-    expect(chainHashOf('intl')).toBe(resolveSuite('intl').hash);
-    expect(chainHashOf('sm')).toBe(resolveSuite('sm').hash);
+    expect(hashOfSuite('intl')).toBe('sha256');
+    expect(hashOfSuite('sm')).toBe('sm3');
+    expect(hashOfSuite('intl')).toBe(resolveSuite('intl').hash);
+    expect(hashOfSuite('sm')).toBe(resolveSuite('sm').hash);
   });
 });
 

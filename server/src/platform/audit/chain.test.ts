@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { systemContext } from '../policy/actor.ts';
 import { openTestDatabase } from '../../test/test-database.ts';
 import { recordAudit, recordAuditMany } from './audit.ts';
-import { chainBody, GENESIS_HASH, linkHash, sm3Hex } from './chain.ts';
+import { chainBody, GENESIS_HASH, hashHex, linkHash } from './chain.ts';
 import { runOnce, startSequencer } from './sequencer.ts';
 import { verifyChain } from './verify.ts';
 import { verifyTampered as tamperAndVerify } from './chain-test-support.ts';
@@ -34,7 +34,7 @@ async function idAt(seq: number): Promise<number> {
 
 describe('SM3', () => {
   it('is the GB/T 32905 hash (standard test vector "abc")', () => {
-    expect(sm3Hex('abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
+    expect(hashHex('sm3', 'abc')).toBe('66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0');
   });
 });
 
@@ -110,7 +110,7 @@ describe('sequencer and verify on an intact chain', () => {
       `(${row.id},1709222399123456,user,u-1,张三,"",,,test.time,success,,"a (b), ""c"" \\\\d",,,,` +
       `"{""a"": ""值"", ""b"": 2}")`;
     expect(row.body).toBe(expectedBody);
-    expect(row.hash).toBe(sm3Hex(`${row.prev_hash}|${row.seq}|${expectedBody}`));
+    expect(row.hash).toBe(hashHex('sm3', `${row.prev_hash}|${row.seq}|${expectedBody}`));
     expect(row.hash).toBe(linkHash(row.prev_hash!, row.seq!, expectedBody));
     expect((await verifyChain(db)).ok).toBe(true);
   });

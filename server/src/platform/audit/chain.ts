@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { sql, type RawBuilder } from 'kysely';
-import type { CryptoSuite, SuiteId } from '../crypto/suite.ts';
+import type { CryptoSuite } from '../crypto/suite.ts';
 
 /**
  * The hash chain over the audit trail.
@@ -37,15 +37,6 @@ export const CHAIN_HASH_ALGORITHMS: readonly ChainHashAlgorithm[] = ['sm3', 'sha
 /** Whether a stored `hash_algorithm` names a hash the chain accepts. */
 export function isChainHashAlgorithm(value: string): value is ChainHashAlgorithm {
   return (CHAIN_HASH_ALGORITHMS as readonly string[]).includes(value);
-}
-
-/**
- * The hash new links get under a crypto suite (ZHENGSHU_CRYPTO_SUITE): the suite's own hash, as
- * `resolveSuite` gives it — SM3 for `sm`, SHA-256 for `intl`. Only the hash is needed here, so this
- * does not ask OpenSSL for the suite's cipher.
- */
-export function chainHashOf(suite: SuiteId): ChainHashAlgorithm {
-  return suite === 'intl' ? 'sha256' : 'sm3';
 }
 
 /** prev_hash of the first event in the chain. */
@@ -92,11 +83,6 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 
 export function hashHex(algorithm: ChainHashAlgorithm, data: string): string {
   if (oneShot) return oneShot(algorithm, data, 'hex');
   return crypto.createHash(algorithm).update(data, 'utf8').digest('hex');
-}
-
-/** SM3 of a UTF-8 string, hex. */
-export function sm3Hex(data: string): string {
-  return hashHex('sm3', data);
 }
 
 /**

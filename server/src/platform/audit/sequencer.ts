@@ -10,7 +10,7 @@ export interface SequencerOptions {
   /** Events per transaction. */
   batchSize?: number;
   /**
-   * The hash new links are made with and record: the configured suite's (`chainHashOf`), SM3
+   * The hash new links are made with and record: the configured suite's (`hashOfSuite`), SM3
    * unless named. Links already chained keep theirs, so changing it never breaks the chain.
    */
   hashAlgorithm?: ChainHashAlgorithm;

@@ -46,17 +46,22 @@ export function isAlgorithmId(value: string): value is AlgorithmId {
   return (ALGORITHMS as readonly string[]).includes(value);
 }
 
+/** The hash of a suite (SM3 for `sm`, SHA-256 for `intl`), without asking OpenSSL for its cipher. */
+export function hashOfSuite(id: SuiteId): CryptoSuite['hash'] {
+  return id === 'intl' ? 'sha256' : 'sm3';
+}
+
 /**
  * Resolves a suite: `sm` prefers SM4-GCM and falls back to SM4-CBC with HMAC-SM3
  * (encrypt-then-MAC) when OpenSSL has no SM4-GCM; `intl` is AES-256-GCM.
  */
 export function resolveSuite(id: SuiteId): CryptoSuite {
-  if (id === 'intl') return { id, algorithm: 'aes-256-gcm', hash: 'sha256' };
+  if (id === 'intl') return { id, algorithm: 'aes-256-gcm', hash: hashOfSuite(id) };
   const algorithm: AlgorithmId = sm4GcmAvailable() ? 'sm4-gcm' : 'sm4-cbc-hmac-sm3';
   if (!algorithmAvailable(algorithm)) {
     throw new Error(
       'ZHENGSHU_CRYPTO_SUITE=sm needs SM4 and SM3 in Node’s OpenSSL; this build has neither — use ZHENGSHU_CRYPTO_SUITE=intl',
     );
   }
-  return { id, algorithm, hash: 'sm3' };
+  return { id, algorithm, hash: hashOfSuite(id) };
 }
