@@ -1,8 +1,7 @@
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { ApiError } from '../api/client.ts';
 import { useI18n } from '../i18n/index.tsx';
-import { applyFieldErrors, errorText } from '../lib/problems.ts';
+import { placeRefusal } from '../lib/problems.ts';
 
 /**
  * A dialog with a form: validates, submits, and on a refusal puts the server's field errors next
@@ -48,10 +47,7 @@ export function FormModal<T extends object>({
     try {
       await onSubmit(values, form);
     } catch (error) {
-      const unmatched = applyFieldErrors(form, error, fieldNames);
-      const placed = error instanceof ApiError ? error.errors.length - unmatched.length : 0;
-      if (placed > 0) setProblem(unmatched.length > 0 ? unmatched.join('；') : t('common.formInvalid'));
-      else setProblem([errorText(error, t), ...unmatched].join('；'));
+      setProblem(placeRefusal(form, error, fieldNames, t) ?? t('common.formInvalid'));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Form, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError } from '../../../api/client.ts';
 import { poolKeys, poolsApi, type PoolColumn } from '../../../api/pools.ts';
 import {
   encryptionApi,
@@ -11,7 +10,7 @@ import {
 } from '../../../api/security-encryption.ts';
 import { useSession } from '../../../auth/session.tsx';
 import { useI18n } from '../../../i18n/index.tsx';
-import { applyFieldErrors, errorText } from '../../../lib/problems.ts';
+import { errorText, placeRefusal } from '../../../lib/problems.ts';
 import { useCatalogLabels, useResource } from '../catalog/meta.tsx';
 
 /** The body fields whose refusals show beside the form's fields. */
@@ -74,9 +73,7 @@ export function EncryptColumnForm({ encrypted }: { encrypted: readonly Encrypted
       void client.invalidateQueries({ queryKey: poolKeys.table(values.resourceId) });
     },
     onError: (error) => {
-      const unmatched = applyFieldErrors(form, error, FIELDS);
-      const named = error instanceof ApiError && error.errors.length > unmatched.length;
-      setProblem(named ? (unmatched.length ? unmatched.join('；') : null) : errorText(error, t));
+      setProblem(placeRefusal(form, error, FIELDS, t));
     },
   });
 

@@ -1,8 +1,8 @@
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../../api/client.ts';
 import type { MaskingItem, MaskRule } from '../../../api/security-masking.ts';
 import { useI18n, type MessageKey, type Translate } from '../../../i18n/index.tsx';
+import { placeRefusal } from '../../../lib/problems.ts';
 
 /** The rule kinds whose parameters are kept characters at both ends. */
 const KEEP_KINDS = ['citizen_id', 'mobile', 'bank_card', 'partial'];
@@ -69,7 +69,9 @@ function toRule(values: Values): MaskRule {
   return rule;
 }
 
+/** The fields a refusal may name (the rule's parameters and the note). */
 const FIELD_NAMES: readonly string[] = [
+  'note',
   'kind',
   'keepStart',
   'keepEnd',
@@ -84,15 +86,9 @@ const FIELD_NAMES: readonly string[] = [
   'bounds',
 ];
 
-/**
- * The form field a refusal's path names: `/body/rule/kind` → kind (the rule does not fit the item's
- * type), `/body/rule/keepStart` → keepStart, `/body/note` → note; null for the rule as a whole.
- */
-function ruleFieldOf(path: string): keyof Values | null {
-  if (path === '/body/note') return 'note';
-  const name = /^\/body\/rule\/([^/]+)/.exec(path)?.[1];
-  return name && FIELD_NAMES.includes(name) ? (name as keyof Values) : null;
-}
+/** Where a refusal names a field of this form: `/body/rule/<field>` (e.g. kind), or `/body/note`. */
+const ruleFieldOf = (path: string): string | undefined =>
+  path === '/body/note' ? 'note' : /^\/body\/rule\/([^/]+)/.exec(path)?.[1];
 
 /** The form of an item's rule; its fields follow the rule kind. */
 export function RuleEditor({
@@ -113,23 +109,11 @@ export function RuleEditor({
   const [form] = Form.useForm<Values>();
   const [kind, setKind] = useState<string>('none');
   // What the refusal says about the rule as a whole (no field of the form to show it beside).
-  const [general, setGeneral] = useState<string[]>([]);
+  const [general, setGeneral] = useState<string | null>(null);
   const rangeMode = Form.useWatch('rangeMode', form);
   useEffect(() => {
-    if (!(error instanceof ApiError)) {
-      setGeneral([]);
-      return;
-    }
-    const byField = new Map<keyof Values, string[]>();
-    const rest: string[] = [];
-    for (const problem of error.errors) {
-      const name = ruleFieldOf(problem.path);
-      if (name) byField.set(name, [...(byField.get(name) ?? []), problem.message]);
-      else rest.push(problem.message);
-    }
-    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
-    setGeneral(byField.size === 0 && rest.length === 0 ? [error.detail || error.code] : rest);
-  }, [error, form]);
+    setGeneral(error ? placeRefusal(form, error, FIELD_NAMES, t, ruleFieldOf) : null);
+  }, [error, form, t]);
   useEffect(() => {
     if (!item) return;
     const rule = item.rule;
@@ -163,7 +147,7 @@ export function RuleEditor({
         layout="vertical"
         onValuesChange={(changed: Partial<Values>) => {
           if (changed.kind) setKind(changed.kind);
-          setGeneral([]);
+          setGeneral(null);
         }}
       >
         <Form.Item name="kind" label={t('masking.kind')} rules={[{ required: true }]}>
@@ -273,9 +257,7 @@ export function RuleEditor({
         <Form.Item name="note" label={t('masking.note')}>
           <Input.TextArea maxLength={500} rows={2} />
         </Form.Item>
-        {general.length > 0 && (
-          <Alert type="error" showIcon role="alert" data-testid="rule-error" message={general.join('；')} />
-        )}
+        {general && <Alert type="error" showIcon role="alert" data-testid="rule-error" message={general} />}
       </Form>
     </Modal>
   );
