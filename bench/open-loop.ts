@@ -4,7 +4,8 @@
 // (its parser, agent and objects), and on two cores that CPU is taken from the server under test:
 // at the rate of 70 % of a peak measured with wrk, the old client queued behind itself.
 import net from 'node:net';
-import type { LoadResult, OpenJob } from './share-load.ts';
+import { summary, type LoadResult } from './load-result.ts';
+import type { OpenJob } from './share-load.ts';
 
 const HEADER_END = Buffer.from('\r\n\r\n');
 
@@ -46,9 +47,6 @@ class Connection {
     this.socket.destroy();
   }
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 /** Runs an open-loop job over `connections` sockets and returns what it measured. */
 export async function openLoop(job: OpenJob): Promise<LoadResult> {
@@ -107,15 +105,5 @@ export async function openLoop(job: OpenJob): Promise<LoadResult> {
   for (const connection of all) connection.close();
   latencies.sort((a, b) => a - b);
   const failed = socketError ? total - latencies.length : 0;
-  return {
-    count: latencies.length,
-    errors: errors + failed,
-    perSecond: (latencies.length * 1000) / ms,
-    p50: percentile(latencies, 0.5),
-    p99: percentile(latencies, 0.99),
-    bytes: 0,
-    lines: 0,
-    ms,
-    ...(firstError || socketError ? { firstError: firstError ?? socketError } : {}),
-  };
+  return summary(latencies, errors + failed, ms, firstError ?? socketError);
 }

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { summary, type LoadResult } from './load-result.ts';
 import { openLoop } from './open-loop.ts';
 import { wrkAvailable, wrkClosed } from './wrk.ts';
 
@@ -39,24 +40,10 @@ export interface DownloadJob {
   maxMs?: number;
 }
 
-/** What a load run measured. */
-export interface LoadResult {
-  count: number;
-  errors: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  bytes: number;
-  lines: number;
-  ms: number;
-  firstError?: string;
-}
+export type { LoadResult } from './load-result.ts';
 
 type Job = ClosedJob | OpenJob | DownloadJob;
 const CHILD = 'ZS_SHARE_LOAD_JOB';
-
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 function get(agent: http.Agent, port: number, path: string, headers: Record<string, string>) {
   return new Promise<{ status: number; body: string }>((resolve) => {
@@ -96,20 +83,6 @@ async function closed(job: ClosedJob): Promise<LoadResult> {
   agent.destroy();
   latencies.sort((a, b) => a - b);
   return summary(latencies, errors, ms, firstError);
-}
-
-function summary(sorted: number[], errors: number, ms: number, firstError?: string): LoadResult {
-  return {
-    count: sorted.length,
-    errors,
-    perSecond: (sorted.length * 1000) / ms,
-    p50: percentile(sorted, 0.5),
-    p99: percentile(sorted, 0.99),
-    bytes: 0,
-    lines: 0,
-    ms,
-    ...(firstError ? { firstError } : {}),
-  };
 }
 
 function download(job: DownloadJob): Promise<LoadResult> {

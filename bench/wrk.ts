@@ -7,11 +7,19 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ClosedJob, LoadResult } from './share-load.ts';
+import type { LoadResult } from './load-result.ts';
+import type { ClosedJob } from './share-load.ts';
 
-/** Whether wrk is installed and not switched off (`ZS_BENCH_LOADER=node` forces the Node client). */
+let installed: boolean | undefined;
+
+/** Whether wrk is installed (asked once) and not switched off (`ZS_BENCH_LOADER=node` forces the Node client). */
 export function wrkAvailable(): boolean {
   if (process.env.ZS_BENCH_LOADER === 'node') return false;
+  installed ??= wrkInstalled();
+  return installed;
+}
+
+function wrkInstalled(): boolean {
   try {
     execFileSync('wrk', ['--version'], { stdio: 'pipe' });
     return true;
