@@ -1,4 +1,5 @@
 import { Space, Tag, Tooltip, type TableColumnType } from 'antd';
+import type { ResourceLevel } from '../api/sharing.ts';
 import { useCatalogProfile } from '../console/pages/catalog/meta.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
@@ -68,9 +69,7 @@ export function LevelLegend() {
  * The 分级 column of a list whose rows carry their resource's published level (the sharing and
  * opening lists): the level tag, or a dash where the answer has none.
  */
-export function levelColumn<T extends { securityLevel: string | null; securitySubLevel: string | null }>(
-  title: string,
-): TableColumnType<T> {
+export function levelColumn<T extends ResourceLevel>(title: string): TableColumnType<T> {
   return {
     title,
     key: 'level',

@@ -63,6 +63,16 @@ function SigningKeys() {
   );
 }
 
+/** Whether a key signs now or only verifies what it signed before. */
+function KeyStatusTag({ status }: { status: SigningKeyView['status'] }) {
+  const { t } = useI18n();
+  return status === 'current' ? (
+    <Tag color="green">{t('signing.status.current')}</Tag>
+  ) : (
+    <Tag>{t('signing.status.retired')}</Tag>
+  );
+}
+
 function KeyView({ signingKey: key, userId }: { signingKey: SigningKeyView; userId: string }) {
   const { t } = useI18n();
   return (
@@ -74,12 +84,7 @@ function KeyView({ signingKey: key, userId }: { signingKey: SigningKeyView; user
           {
             key: 'status',
             label: t('signing.status'),
-            children:
-              key.status === 'current' ? (
-                <Tag color="green">{t('signing.status.current')}</Tag>
-              ) : (
-                <Tag>{t('signing.status.retired')}</Tag>
-              ),
+            children: <KeyStatusTag status={key.status} />,
           },
           { key: 'alg', label: t('signing.algorithm'), children: algorithmName(key.alg, t) },
           {
@@ -247,11 +252,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
                 children: (
                   <Space>
                     <Typography.Text code>{result.keyId}</Typography.Text>
-                    {result.keyStatus === 'current' ? (
-                      <Tag color="green">{t('signing.status.current')}</Tag>
-                    ) : (
-                      <Tag>{t('signing.status.retired')}</Tag>
-                    )}
+                    <KeyStatusTag status={result.keyStatus} />
                   </Space>
                 ),
               },
